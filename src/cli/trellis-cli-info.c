@@ -1,0 +1,145 @@
+/* trellis-cli-info.c
+ *
+ * Copyright 2026 The Trellis authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "trellis-cli.h"
+
+static gboolean opt_json = FALSE;
+
+static const GOptionEntry info_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
+    N_("Print the information as JSON"), NULL },
+  { NULL }
+};
+
+static void
+print_json (TrellisStore  *store,
+            const char    *path,
+            const gint64  *counts)
+{
+  const char * const *tables = trellis_store_list_tables ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, display);
+  json_builder_set_member_name (builder, "schema_version");
+  json_builder_add_int_value (builder, trellis_store_get_user_version (store));
+  json_builder_set_member_name (builder, "tables");
+  json_builder_begin_object (builder);
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      json_builder_set_member_name (builder, tables[i]);
+      json_builder_add_int_value (builder, counts[i]);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_text (TrellisStore  *store,
+            const char    *path,
+            const gint64  *counts)
+{
+  const char * const *tables = trellis_store_list_tables ();
+  g_autofree char *display = g_filename_display_name (path);
+  const char *file_label = _("File");
+  const char *version_label = _("Schema version");
+  const char *table_label = _("Table");
+  const char *rows_label = _("Rows");
+  int name_width, count_width;
+
+  name_width = MAX (g_utf8_strlen (file_label, -1), g_utf8_strlen (version_label, -1));
+  name_width = MAX (name_width, g_utf8_strlen (table_label, -1));
+  count_width = g_utf8_strlen (rows_label, -1);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, counts[i]);
+
+      name_width = MAX (name_width, (int) strlen (tables[i]));
+      count_width = MAX (count_width, (int) strlen (count));
+    }
+
+  /* printf pads by bytes; translated labels may be wider in bytes than in
+   * columns, so pad them by hand. */
+#define PAD(label) (name_width - (int) g_utf8_strlen (label, -1)), ""
+  g_print ("%s%*s  %s\n", file_label, PAD (file_label), display);
+  g_print ("%s%*s  %d\n", version_label, PAD (version_label),
+           trellis_store_get_user_version (store));
+  g_print ("\n");
+  g_print ("%s%*s  %*s%s\n", table_label, PAD (table_label),
+           count_width - (int) g_utf8_strlen (rows_label, -1), "", rows_label);
+  for (guint i = 0; tables[i] != NULL; i++)
+    g_print ("%-*s  %*" G_GINT64_FORMAT "\n", name_width, tables[i], count_width, counts[i]);
+#undef PAD
+}
+
+static int
+run_info (const TrellisCliCommand  *command,
+          int                       argc,
+          char                    **argv)
+{
+  g_autoptr(TrellisStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *counts = NULL;
+  const char * const *tables;
+
+  if (argc != 2)
+    return trellis_cli_usage_error (command, _("expected one FILE"));
+
+  store = trellis_cli_open_existing (argv[1], &error);
+  if (store == NULL)
+    return trellis_cli_fail ("%s", error->message);
+
+  tables = trellis_store_list_tables ();
+  counts = g_new0 (gint64, g_strv_length ((char **) tables));
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      counts[i] = trellis_store_count_rows (store, tables[i], &error);
+      if (counts[i] < 0)
+        return trellis_cli_fail ("%s", error->message);
+    }
+
+  if (opt_json)
+    print_json (store, argv[1], counts);
+  else
+    print_text (store, argv[1], counts);
+
+  return TRELLIS_CLI_EXIT_OK;
+}
+
+const TrellisCliCommand trellis_cli_info_command = {
+  .name = "info",
+  .parameters = N_("FILE"),
+  .summary = N_("Show a workspace's schema version and row counts"),
+  .description = NULL,
+  .entries = info_entries,
+  .run = run_info,
+};

@@ -1,0 +1,250 @@
+#!/bin/bash
+# test-cli.sh — drives trellis-cli as a user would and checks exit statuses
+# and output. Usage: test-cli.sh PATH/TO/trellis-cli
+#
+# Copyright 2026 The Trellis authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+
+cli=${1:?usage: test-cli.sh TRELLIS-CLI}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/trellis-cli-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+export TRELLIS_NOW=2026-05-18
+failures=0
+checks=0
+
+fail () {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# run STATUS ARGS…: runs trellis-cli, keeps stdout in $tmp/out and stderr in
+# $tmp/err, and checks the exit status.
+run () {
+  local expected=$1 status
+  shift
+  checks=$((checks + 1))
+  "$cli" "$@" >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  if [ "$status" -ne "$expected" ]; then
+    fail "trellis-cli $* exited with $status, expected $expected"
+    sed 's/^/    stderr: /' "$tmp/err" >&2
+  fi
+}
+
+expect_out () {
+  grep -qF -- "$1" "$tmp/out" || fail "stdout of the last command lacks “$1”: $(head -c 400 "$tmp/out")"
+}
+
+expect_err () {
+  grep -qF -- "$1" "$tmp/err" || fail "stderr of the last command lacks “$1”: $(head -c 400 "$tmp/err")"
+}
+
+expect_no_out () {
+  [ ! -s "$tmp/out" ] || fail "the last command wrote to stdout: $(head -c 200 "$tmp/out")"
+}
+
+# --- help ---------------------------------------------------------------
+
+run 0 --help
+for command in init demo info export import help; do
+  expect_out "  $command "
+done
+
+run 2
+expect_err "Usage:"
+
+run 2 frobnicate
+expect_err "trellis-cli: unknown command “frobnicate”"
+
+for command in init demo info export import; do
+  run 0 "$command" --help
+  expect_out "Usage:"
+  expect_out "trellis-cli $command"
+  run 0 help "$command"
+  expect_out "trellis-cli $command"
+done
+
+run 0 help demo
+expect_out "--employees=N"
+expect_out "--seed=S"
+expect_out "--year=Y"
+expect_out "--out=FILE"
+expect_out "--force"
+
+run 0 help export
+expect_out "--format=FORMAT"
+expect_out "--out=OUT"
+
+run 0 help info
+expect_out "--json"
+
+run 2 help frobnicate
+expect_err "unknown command"
+
+run 0 --version
+expect_out "trellis-cli "
+
+# --- init ---------------------------------------------------------------
+
+run 0 init "$tmp/empty.trellis"
+expect_out "empty.trellis"
+[ -f "$tmp/empty.trellis" ] || fail "init did not create the file"
+[ "$(stat -c %a "$tmp/empty.trellis")" = 600 ] || fail "the workspace is not private (mode 600)"
+
+run 1 init "$tmp/empty.trellis"
+expect_err "trellis-cli: "
+expect_err "already exists"
+
+run 2 init
+expect_err "expected one FILE"
+
+run 0 info "$tmp/empty.trellis"
+expect_out "Schema version"
+expect_out "employees"
+
+# --- demo ---------------------------------------------------------------
+
+run 0 demo --employees 200 --seed 7 --out "$tmp/demo.trellis"
+expect_out "Generated 200 employees in "
+expect_out "demo.trellis is "
+expect_out " MB"
+
+run 0 export "$tmp/demo.trellis" --out "$tmp/first.json"
+
+run 1 demo --employees 200 --out "$tmp/demo.trellis"
+expect_err "already exists (use --force to replace it)"
+
+# The same options give the same workspace.
+run 0 demo --employees 200 --seed 7 --out "$tmp/demo.trellis" --force
+expect_out "Generated 200 employees"
+run 0 export "$tmp/demo.trellis" --out "$tmp/second.json"
+cmp -s "$tmp/first.json" "$tmp/second.json" || fail "demo with the same options gave a different workspace"
+
+ls "$tmp"/*.partial-* >/dev/null 2>&1 && fail "demo left a partial file behind"
+
+run 2 demo --employees 200
+expect_err "--out FILE is required"
+
+run 2 demo --employees lots --out "$tmp/x.trellis"
+expect_err "trellis-cli: "
+
+run 2 demo --out "$tmp/x.trellis" extra
+expect_err "unexpected argument"
+
+# A demo the generator refuses leaves no file.
+run 1 demo --employees 1 --out "$tmp/tiny.trellis"
+expect_err "trellis-cli: "
+[ -e "$tmp/tiny.trellis" ] && fail "a failed demo left its file"
+ls "$tmp"/tiny.trellis.partial-* >/dev/null 2>&1 && fail "a failed demo left a partial file"
+
+# --- info ---------------------------------------------------------------
+
+run 0 info "$tmp/demo.trellis"
+expect_out "Schema version"
+grep -qE '^employees +200$' "$tmp/out" || fail "info does not show 200 employees: $(cat "$tmp/out")"
+grep -qE '^departments +[1-9][0-9]*$' "$tmp/out" || fail "info does not count departments"
+
+run 0 info --json "$tmp/demo.trellis"
+expect_out '"schema_version" : '
+expect_out '"employees" : 200'
+
+run 1 info "$tmp/missing.trellis"
+expect_err "no such file"
+[ -e "$tmp/missing.trellis" ] && fail "info created a missing workspace"
+
+# --- export -------------------------------------------------------------
+
+run 0 export "$tmp/demo.trellis" --format json
+expect_out '"format" : "trellis"'
+expect_out '"version" : 1'
+cp "$tmp/out" "$tmp/stdout.json"
+
+run 0 export "$tmp/demo.trellis" --format json --out "$tmp/demo.json"
+expect_no_out
+cmp -s "$tmp/demo.json" "$tmp/stdout.json" || fail "export --out differs from export to stdout"
+
+run 0 export "$tmp/demo.trellis"
+cmp -s "$tmp/out" "$tmp/stdout.json" || fail "export without --format is not the JSON export"
+
+run 2 export "$tmp/demo.trellis" --format csv
+expect_err "unknown format “csv”"
+
+# --- import and the round trip -------------------------------------------
+
+run 0 init "$tmp/copy.trellis"
+run 0 import "$tmp/copy.trellis" "$tmp/demo.json"
+expect_out "Imported "
+expect_out "200 employees"
+expect_out "demo.json"
+
+run 0 export "$tmp/copy.trellis" --out "$tmp/copy.json"
+cmp -s "$tmp/demo.json" "$tmp/copy.json" || fail "the round trip changed the export"
+
+# Importing the same file again: every id exists; nothing changes.
+run 1 import "$tmp/copy.trellis" "$tmp/demo.json"
+expect_err "trellis-cli: demo.json: departments[0] (id "
+expect_err "already exists in the workspace"
+run 0 export "$tmp/copy.trellis" --out "$tmp/copy2.json"
+cmp -s "$tmp/demo.json" "$tmp/copy2.json" || fail "a failed import changed the workspace"
+
+# A broken record: an unknown manager.
+manager=$(grep -m1 -o '"id" : "E[^"]*"' "$tmp/demo.json" | sed 's/.*"\(E[^"]*\)"$/\1/')
+department=$(grep -m1 -o '"department" : "[^"]*"' "$tmp/demo.json" | sed 's/.*"\([^"]*\)"$/\1/')
+cat >"$tmp/broken.json" <<EOF
+{
+  "format": "trellis",
+  "version": 1,
+  "employees": [
+    { "id": "X1", "name": "新人", "department": "$department", "manager": "$manager" },
+    { "id": "X2", "name": "新人二", "department": "$department", "manager": "E99999" }
+  ]
+}
+EOF
+run 1 import "$tmp/demo.trellis" "$tmp/broken.json"
+expect_err "trellis-cli: broken.json: employees[1] (id \"X2\"): field \"manager\": no employee with id \"E99999\""
+run 0 export "$tmp/demo.trellis" --out "$tmp/after.json"
+cmp -s "$tmp/demo.json" "$tmp/after.json" || fail "a rejected import changed the workspace"
+
+# The same file, fixed, imports.
+sed 's/E99999/X1/' "$tmp/broken.json" >"$tmp/fixed.json"
+run 0 import "$tmp/demo.trellis" "$tmp/fixed.json"
+expect_out "Imported 2 employees from "
+expect_out "fixed.json"
+
+printf 'garbage\n' >"$tmp/garbage.json"
+run 1 import "$tmp/copy.trellis" "$tmp/garbage.json"
+expect_err "trellis-cli: garbage.json:1:"
+
+run 1 import "$tmp/copy.trellis" "$tmp/nothing-here.json"
+expect_err "trellis-cli: "
+
+run 2 import "$tmp/copy.trellis"
+expect_err "expected a workspace FILE and an INPUT file"
+
+# --- files that are not workspaces --------------------------------------
+
+printf 'this is not a database\n%.0s' {1..100} >"$tmp/garbage.trellis"
+cp "$tmp/garbage.trellis" "$tmp/garbage.orig"
+for command in info export; do
+  run 1 "$command" "$tmp/garbage.trellis"
+  expect_err "trellis-cli: "
+  expect_err "not a Trellis workspace"
+done
+run 1 import "$tmp/garbage.trellis" "$tmp/demo.json"
+expect_err "not a Trellis workspace"
+cmp -s "$tmp/garbage.trellis" "$tmp/garbage.orig" || fail "a refused file was changed"
+
+if command -v sqlite3 >/dev/null; then
+  sqlite3 "$tmp/other.sqlite" "CREATE TABLE t (x); PRAGMA application_id = 42;"
+  run 1 info "$tmp/other.sqlite"
+  expect_err "not a Trellis workspace"
+
+  sqlite3 "$tmp/newer.trellis" "PRAGMA application_id = $((0x54524C53)); PRAGMA user_version = 99;"
+  run 1 info "$tmp/newer.trellis"
+  expect_err "newer version of Trellis"
+fi
+
+echo "$checks commands run, $failures failures"
+[ "$failures" -eq 0 ]
