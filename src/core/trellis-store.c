@@ -30,8 +30,12 @@ struct _TrellisStore
   sqlite3    *db;
   /* SQL text → sqlite3_stmt*, finalized when the store closes. */
   GHashTable *statements;
+  TrellisClock *clock;
+  char       *actor_id;
   int         user_version;
   guint       transaction_depth;
+  /* An inner rollback dooms the outer transaction; its commit then fails. */
+  gboolean    transaction_doomed;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisStore, trellis_store, G_TYPE_OBJECT)
@@ -43,6 +47,19 @@ static const char * const tables[] = {
   "departments",
   "employees",
   "cycles",
+  "goals",
+  "key_results",
+  "checkins",
+  "checkin_evidence",
+  "approval_steps",
+  "goal_approvals",
+  "change_requests",
+  "weight_rules",
+  "notices",
+  "kr_library",
+  "goal_templates",
+  "goal_template_key_results",
+  "audit_log",
   NULL
 };
 
@@ -87,8 +104,34 @@ trellis_store_finalize (GObject *object)
   trellis_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor_id, g_free);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (trellis_store_parent_class)->finalize (object);
+}
+
+static void
+sql_now (sqlite3_context  *context,
+         int               argc,
+         sqlite3_value   **argv)
+{
+  TrellisStore *self = sqlite3_user_data (context);
+  g_autofree char *now = trellis_store_dup_now (self);
+
+  sqlite3_result_text (context, now, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_actor (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  TrellisStore *self = sqlite3_user_data (context);
+
+  if (self->actor_id != NULL)
+    sqlite3_result_text (context, self->actor_id, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_result_null (context);
 }
 
 static void
@@ -244,6 +287,9 @@ trellis_store_open (const char  *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  /* Used by the audit triggers; not deterministic, so SQLite never caches them. */
+  sqlite3_create_function (self->db, "trellis_now", 0, SQLITE_UTF8, self, sql_now, NULL, NULL);
+  sqlite3_create_function (self->db, "trellis_actor", 0, SQLITE_UTF8, self, sql_actor, NULL, NULL);
 
   if (!check_identity (self, &from_version, error))
     return NULL;
@@ -403,6 +449,14 @@ trellis_store_commit (TrellisStore  *self,
       return TRUE;
     }
 
+  if (self->transaction_doomed)
+    {
+      trellis_store_rollback (self);
+      g_set_error (error, TRELLIS_STORE_ERROR, TRELLIS_STORE_ERROR_SQL,
+                   "Nothing was saved: part of the change failed and was rolled back");
+      return FALSE;
+    }
+
   if (!trellis_store_exec (self, "COMMIT", error))
     {
       trellis_store_rollback (self);
@@ -421,7 +475,15 @@ trellis_store_rollback (TrellisStore *self)
   if (self->transaction_depth == 0)
     return;
 
+  if (self->transaction_depth > 1)
+    {
+      self->transaction_depth--;
+      self->transaction_doomed = TRUE;
+      return;
+    }
+
   self->transaction_depth = 0;
+  self->transaction_doomed = FALSE;
   if (sqlite3_get_autocommit (self->db) == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -477,7 +539,8 @@ trellis_store_close (TrellisStore *self)
   if (self->db == NULL)
     return;
 
-  trellis_store_rollback (self);
+  while (self->transaction_depth > 0)
+    trellis_store_rollback (self);
   g_hash_table_remove_all (self->statements);
   sqlite3_close (self->db);
   self->db = NULL;
@@ -499,4 +562,48 @@ trellis_stmt_column_text (sqlite3_stmt *stmt,
                           int           column)
 {
   return (const char *)sqlite3_column_text (stmt, column);
+}
+
+void
+trellis_store_set_clock (TrellisStore *self,
+                         TrellisClock *clock)
+{
+  g_return_if_fail (TRELLIS_IS_STORE (self));
+  g_set_object (&self->clock, clock);
+}
+
+TrellisClock *
+trellis_store_get_clock (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  if (self->clock == NULL)
+    self->clock = trellis_clock_new ();
+  return self->clock;
+}
+
+void
+trellis_store_set_actor (TrellisStore *self,
+                         const char   *employee_id)
+{
+  g_return_if_fail (TRELLIS_IS_STORE (self));
+
+  g_free (self->actor_id);
+  self->actor_id = g_strdup (employee_id);
+}
+
+const char *
+trellis_store_get_actor (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+  return self->actor_id;
+}
+
+char *
+trellis_store_dup_now (TrellisStore *self)
+{
+  g_autoptr(GDateTime) now = trellis_clock_get_now (trellis_store_get_clock (self));
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }

@@ -15,6 +15,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "trellis-clock.h"
+
 G_BEGIN_DECLS
 
 /* "TRLS": written to PRAGMA application_id so other SQLite files are recognised. */
@@ -71,6 +73,17 @@ void          trellis_store_set_error            (TrellisStore  *self,
                                                   GError       **error,
                                                   const char    *what);
 void          trellis_store_close                (TrellisStore  *self);
+
+/* The clock and the person acting, as recorded by the audit trail. Without a
+ * clock the store uses trellis_clock_new (). */
+void          trellis_store_set_clock            (TrellisStore  *self,
+                                                  TrellisClock  *clock);
+TrellisClock *trellis_store_get_clock            (TrellisStore  *self);
+void          trellis_store_set_actor            (TrellisStore  *self,
+                                                  const char    *employee_id);
+const char   *trellis_store_get_actor            (TrellisStore  *self);
+/* "2026-11-22T09:30:00Z": how timestamps are stored (UTC, sortable). */
+char         *trellis_store_dup_now              (TrellisStore  *self);
 
 /* Binding helpers: NULL or empty text binds SQL NULL. */
 void          trellis_stmt_bind_text_or_null     (sqlite3_stmt  *stmt,

@@ -85,6 +85,7 @@ trellis_workspace_open (const char    *path,
   self->store = trellis_store_open (path, error);
   if (self->store == NULL)
     return NULL;
+  trellis_store_set_clock (self->store, clock);
 
   self->organisation = trellis_organisation_load (self->store, cancellable, error);
   if (self->organisation == NULL)

@@ -176,7 +176,8 @@ test_progress_and_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   for (const char * const *t = trellis_store_list_tables (); *t; t++)
-    g_assert_cmpint (trellis_store_count_rows (store, *t, NULL), ==, 0);
+    if (!g_str_equal (*t, "workspace_meta") && !g_str_equal (*t, "approval_steps"))
+      g_assert_cmpint (trellis_store_count_rows (store, *t, NULL), ==, 0);
 
   g_assert_true (trellis_demo_generate (store, &options, on_progress, &progress, NULL, &error));
   g_assert_no_error (error);

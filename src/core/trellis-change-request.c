@@ -1,0 +1,1 @@
+/* trellis-change-request.c: written by the goals-workflow engineer. */

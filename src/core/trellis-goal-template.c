@@ -1,0 +1,1 @@
+/* trellis-goal-template.c: written by the goals-workflow engineer. */

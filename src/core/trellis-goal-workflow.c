@@ -1,0 +1,1 @@
+/* trellis-goal-workflow.c: written by the goals-workflow engineer. */

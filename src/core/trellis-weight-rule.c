@@ -1,0 +1,1 @@
+/* trellis-weight-rule.c: written by the goals-workflow engineer. */
