@@ -569,6 +569,8 @@ trellis_demo_options_init (TrellisDemoOptions *options,
   options->n_employees = TRELLIS_DEMO_DEFAULT_EMPLOYEES;
   options->seed = TRELLIS_DEMO_DEFAULT_SEED;
   options->year = year;
+  g_date_clear (&options->today, 1);
+  g_date_set_dmy (&options->today, 31, G_DATE_DECEMBER, year);
 }
 
 gboolean

@@ -27,6 +27,10 @@ typedef struct {
   guint64 seed;
   /* The current year: cycles are built for it and hire dates end before it. */
   int     year;
+  /* The day the demo is "as of": goals of later quarters are not set yet and
+   * check-ins stop here. trellis_demo_options_init() sets 31 December of
+   * @year (a finished year); the application passes its clock's today. */
+  GDate   today;
 } TrellisDemoOptions;
 
 void     trellis_demo_options_init (TrellisDemoOptions       *options,

@@ -255,6 +255,7 @@ trellis_workspace_create_demo_async (const char          *path,
   job->path = g_strdup (path);
   job->clock = g_object_ref (clock);
   trellis_demo_options_init (&job->options, g_date_get_year (&today));
+  job->options.today = today;
   job->options.n_employees = n_employees;
   job->options.seed = seed;
   job->progress = progress;
