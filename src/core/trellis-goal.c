@@ -412,10 +412,11 @@ trellis_goal_set_state (TrellisGoal      *self,
 {
   g_return_if_fail (TRELLIS_IS_GOAL (self));
 
-  self->approval_step = approval_step;
-  if (state == self->state)
+  /* The step is part of the state a list shows ("waiting for step 2"). */
+  if (state == self->state && approval_step == self->approval_step)
     return;
   self->state = state;
+  self->approval_step = approval_step;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 

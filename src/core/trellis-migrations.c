@@ -197,6 +197,7 @@ static const char * const migrations[] = {
   ") STRICT;"
   "CREATE INDEX change_requests_by_goal ON change_requests (goal_id);"
   "CREATE INDEX change_requests_by_approver ON change_requests (approver_id, status);"
+  "CREATE INDEX change_requests_by_key_result ON change_requests (key_result_id);"
 
   "CREATE TABLE weight_rules ("
   "  id            TEXT PRIMARY KEY,"
@@ -211,6 +212,7 @@ static const char * const migrations[] = {
   "  fired_at      TEXT"
   ") STRICT;"
   "CREATE INDEX weight_rules_by_watch ON weight_rules (watch_kr_id);"
+  "CREATE INDEX weight_rules_by_target ON weight_rules (target_kr_id);"
 
   /* Messages an owner reads: why a weight changed, a decision, a return. */
   "CREATE TABLE notices ("

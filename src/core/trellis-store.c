@@ -602,7 +602,11 @@ trellis_store_get_actor (TrellisStore *self)
 char *
 trellis_store_dup_now (TrellisStore *self)
 {
-  g_autoptr(GDateTime) now = trellis_clock_get_now (trellis_store_get_clock (self));
+  TrellisClock *clock = trellis_store_get_clock (self);
+  /* The system clock in UTC directly: local time would stat /etc/localtime
+   * on every audit row. */
+  g_autoptr(GDateTime) now = trellis_clock_is_fixed (clock) ? trellis_clock_get_now (clock)
+                                                             : g_date_time_new_now_utc ();
   g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
