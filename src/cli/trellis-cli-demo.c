@@ -26,11 +26,14 @@ typedef struct {
   TrellisCliProgress  progress;
   gint64              n_employees;
   gint64              n_departments;
+  gint64              n_goals;
+  gint64              n_checkins;
 } DemoJob;
 
 static int      opt_employees = TRELLIS_DEMO_DEFAULT_EMPLOYEES;
 static gint64   opt_seed = TRELLIS_DEMO_DEFAULT_SEED;
 static int      opt_year = 0;
+static char    *opt_today = NULL;
 static char    *opt_out = NULL;
 static gboolean opt_force = FALSE;
 
@@ -41,6 +44,9 @@ static const GOptionEntry demo_entries[] = {
     N_("Random seed; the same options give the same workspace (default 4)"), N_("S") },
   { "year", 'y', 0, G_OPTION_ARG_INT, &opt_year,
     N_("The current year of the demo (default: this year)"), N_("Y") },
+  { "today", 't', 0, G_OPTION_ARG_STRING, &opt_today,
+    N_("The demo's today: goals exist for the quarters begun by then and check-ins stop there "
+       "(default: today in this year, 31 December in another)"), N_("YYYY-MM-DD") },
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out,
     N_("The workspace to create (required)"), N_("FILE") },
   { "force", 'f', 0, G_OPTION_ARG_NONE, &opt_force,
@@ -68,6 +74,14 @@ fill_demo (TrellisStore  *store,
   if (job->n_departments < 0)
     return FALSE;
 
+  job->n_goals = trellis_store_count_rows (store, "goals", error);
+  if (job->n_goals < 0)
+    return FALSE;
+
+  job->n_checkins = trellis_store_count_rows (store, "checkins", error);
+  if (job->n_checkins < 0)
+    return FALSE;
+
   return TRUE;
 }
 
@@ -91,6 +105,11 @@ run_demo (const TrellisCliCommand  *command,
   g_autofree char *display = NULL;
   g_autofree char *n_employees = NULL;
   g_autofree char *n_departments = NULL;
+  g_autofree char *n_goals = NULL;
+  g_autofree char *n_checkins = NULL;
+  g_autofree char *today_text = NULL;
+  g_autoptr(TrellisClock) clock = trellis_clock_new ();
+  GDate clock_today, today;
   DemoJob job = { 0 };
   GStatBuf info;
   gint64 started;
@@ -107,14 +126,30 @@ run_demo (const TrellisCliCommand  *command,
   if (opt_year != 0 && (opt_year < 1900 || opt_year > 9999))
     return trellis_cli_usage_error (command, _("--year must be between 1900 and 9999"));
 
-  if (opt_year == 0)
-    {
-      g_autoptr(TrellisClock) clock = trellis_clock_new ();
-      GDate today;
+  g_date_clear (&clock_today, 1);
+  g_date_clear (&today, 1);
+  trellis_clock_get_today (clock, &clock_today);
 
-      g_date_clear (&today, 1);
-      trellis_clock_get_today (clock, &today);
+  if (opt_today != NULL)
+    {
+      if (!trellis_date_parse (opt_today, &today) || !g_date_valid (&today))
+        return trellis_cli_usage_error (command, _("--today must be a date in the form YYYY-MM-DD, not “%s”"),
+                                        opt_today);
+      if (opt_year != 0 && g_date_get_year (&today) != opt_year)
+        return trellis_cli_usage_error (command, _("--today %s is not in --year %d"), opt_today, opt_year);
       opt_year = g_date_get_year (&today);
+    }
+
+  if (opt_year == 0)
+    opt_year = g_date_get_year (&clock_today);
+
+  /* A past or future year is shown as it stands on 31 December. */
+  if (opt_today == NULL)
+    {
+      if (g_date_get_year (&clock_today) == opt_year)
+        today = clock_today;
+      else
+        g_date_set_dmy (&today, 31, G_DATE_DECEMBER, opt_year);
     }
 
   display = g_filename_display_name (opt_out);
@@ -129,6 +164,7 @@ run_demo (const TrellisCliCommand  *command,
   job.options.n_employees = opt_employees;
   job.options.seed = opt_seed;
   job.options.year = opt_year;
+  job.options.today = today;
   trellis_cli_progress_init (&job.progress);
 
   started = g_get_monotonic_time ();
@@ -147,8 +183,13 @@ run_demo (const TrellisCliCommand  *command,
    * translatable string. */
   n_employees = g_strdup_printf ("%" G_GINT64_FORMAT, job.n_employees);
   n_departments = g_strdup_printf ("%" G_GINT64_FORMAT, job.n_departments);
-  g_print (_("Generated %s employees in %s departments in %.2f s; %s is %.1f MB\n"),
-           n_employees, n_departments, seconds, display, info.st_size / 1e6);
+  n_goals = g_strdup_printf ("%" G_GINT64_FORMAT, job.n_goals);
+  n_checkins = g_strdup_printf ("%" G_GINT64_FORMAT, job.n_checkins);
+  today_text = trellis_date_to_string (&today);
+  g_print (_("Generated %s employees in %s departments, %s goals and %s check-ins up to %s "
+             "in %.2f s; %s is %.1f MB\n"),
+           n_employees, n_departments, n_goals, n_checkins, today_text, seconds, display,
+           info.st_size / 1e6);
 
   return TRELLIS_CLI_EXIT_OK;
 }
@@ -160,7 +201,8 @@ const TrellisCliCommand trellis_cli_demo_command = {
   .description = N_("Generates the demo organisation (a medical-device distributor with a head\n"
                     "office and 17 regions) into a new workspace. The file appears only once\n"
                     "generation succeeded; Ctrl+C leaves nothing behind. Set TRELLIS_NOW=YYYY-MM-DD\n"
-                    "to choose the default year."),
+                    "to choose the default year and today. The goals: a year of company, department\n"
+                    "and personal objectives with weekly check-ins up to --today."),
   .entries = demo_entries,
   .run = run_demo,
 };

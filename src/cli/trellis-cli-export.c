@@ -73,9 +73,10 @@ const TrellisCliCommand trellis_cli_export_command = {
   .name = "export",
   .parameters = N_("FILE"),
   .summary = N_("Export a workspace as JSON"),
-  .description = N_("Writes the organisation and cycles of FILE in the Trellis interchange\n"
-                    "format (docs/file-format.md). The output is deterministic: exporting\n"
-                    "the same workspace twice gives the same bytes."),
+  .description = N_("Writes the organisation, cycles, goals, key results, check-ins (with their\n"
+                    "evidence), approvals, change requests, weight rules and notices of FILE in\n"
+                    "the Trellis interchange format (docs/file-format.md). The output is\n"
+                    "deterministic: exporting the same workspace twice gives the same bytes."),
   .entries = export_entries,
   .run = run_export,
 };

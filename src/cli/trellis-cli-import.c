@@ -96,7 +96,9 @@ run_import (const TrellisCliCommand  *command,
 
   for (guint i = 0; i < n_tables; i++)
     {
-      if (after[i] == before[i])
+      /* The audit trail records the import; it is not part of the file. */
+      if (after[i] == before[i] || g_str_equal (tables[i], "audit_log") ||
+          g_str_equal (tables[i], "workspace_meta"))
         continue;
       if (summary->len > 0)
         g_string_append (summary, ", ");

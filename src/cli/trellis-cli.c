@@ -42,8 +42,10 @@ static const TrellisCliCommand * const commands[] = {
   &trellis_cli_init_command,
   &trellis_cli_demo_command,
   &trellis_cli_info_command,
+  &trellis_cli_bench_command,
   &trellis_cli_export_command,
   &trellis_cli_import_command,
+  &trellis_cli_goals_command,
 };
 
 /* Helpers */

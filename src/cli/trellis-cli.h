@@ -45,11 +45,13 @@ struct _TrellisCliCommand {
               char                   **argv);
 };
 
+extern const TrellisCliCommand trellis_cli_bench_command;
 extern const TrellisCliCommand trellis_cli_init_command;
 extern const TrellisCliCommand trellis_cli_demo_command;
 extern const TrellisCliCommand trellis_cli_info_command;
 extern const TrellisCliCommand trellis_cli_export_command;
 extern const TrellisCliCommand trellis_cli_import_command;
+extern const TrellisCliCommand trellis_cli_goals_command;
 
 /* Prints "trellis-cli: MESSAGE" on stderr and returns TRELLIS_CLI_EXIT_FAILED. */
 int           trellis_cli_fail             (const char              *format,

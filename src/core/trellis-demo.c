@@ -19,6 +19,7 @@
 #include "trellis-cycle.h"
 #include "trellis-date.h"
 #include "trellis-demo.h"
+#include "trellis-demo-goals.h"
 #include "trellis-org-repository.h"
 
 /* The organisation of seed 004: a medical-device distributor in East China
@@ -29,6 +30,9 @@
 #define EMAIL_DOMAIN   "kangqiao-med.cn"
 #define MIN_EMPLOYEES  30
 #define MAX_EMPLOYEES  1000000
+/* The share of the progress bar the organisation takes; the goals, then
+ * the check-ins, take the rest. */
+#define EMPLOYEES_SHARE 0.1
 
 typedef struct { const char *hanzi; const char *pinyin; int weight; } Syllable;
 
@@ -237,7 +241,7 @@ report_progress (Demo    *demo,
 {
   if (demo->progress != NULL && (demo->n_written % 1000 == 0 ||
                                  demo->n_written == demo->options->n_employees))
-    demo->progress ((double)demo->n_written / demo->options->n_employees,
+    demo->progress (EMPLOYEES_SHARE * demo->n_written / demo->options->n_employees,
                     _("Writing employees"), demo->progress_data);
 
   if (demo->n_written % 1000 == 0)
@@ -555,9 +559,20 @@ generate (Demo    *demo,
   g_assert (demo->n_written == n);
 
   if (demo->progress != NULL)
-    demo->progress (1.0, _("Writing cycles"), demo->progress_data);
+    demo->progress (EMPLOYEES_SHARE, _("Writing cycles"), demo->progress_data);
 
-  return write_cycles (demo, error) && write_meta (demo, error);
+  if (!write_cycles (demo, error) || !write_meta (demo, error))
+    return FALSE;
+
+  if (!demo->options->with_goals)
+    {
+      if (demo->progress != NULL)
+        demo->progress (1.0, _("Writing cycles"), demo->progress_data);
+      return TRUE;
+    }
+
+  return trellis_demo_goals_generate (demo->store, demo->options, &demo->rng, demo->progress,
+                                      demo->progress_data, EMPLOYEES_SHARE, demo->cancellable, error);
 }
 
 void
@@ -571,6 +586,7 @@ trellis_demo_options_init (TrellisDemoOptions *options,
   options->year = year;
   g_date_clear (&options->today, 1);
   g_date_set_dmy (&options->today, 31, G_DATE_DECEMBER, year);
+  options->with_goals = TRUE;
 }
 
 gboolean

@@ -31,6 +31,9 @@ typedef struct {
    * check-ins stop here. trellis_demo_options_init() sets 31 December of
    * @year (a finished year); the application passes its clock's today. */
   GDate   today;
+  /* FALSE writes the organisation and cycles only (quicker, for tests of
+   * the organisation). TRUE by default. */
+  gboolean with_goals;
 } TrellisDemoOptions;
 
 void     trellis_demo_options_init (TrellisDemoOptions       *options,

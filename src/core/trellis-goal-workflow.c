@@ -802,12 +802,25 @@ trellis_goal_workflow_approve (TrellisStore         *store,
   if (steps == NULL)
     goto failed;
 
-  /* The last step approves the goal; it keeps that step's number. */
-  if (step + 1 < steps->len)
+  /* Steps nobody can take (a skip-level manager for someone whose manager
+   * reports to no one) or that the same person just took are passed over. */
+  next_step = (int)step + 1;
+  while ((guint)next_step < steps->len)
     {
-      next_state = TRELLIS_GOAL_STATE_SUBMITTED;
-      next_step = (int)step + 1;
+      TrellisApproverRole role = g_array_index (steps, TrellisApproverRole, next_step);
+      TrellisEmployee *next;
+
+      if (role == TRELLIS_APPROVER_HR)
+        break;
+      next = resolve_approver (organisation, &row, role);
+      if (next != NULL && g_strcmp0 (trellis_employee_get_id (next), actor_id) != 0)
+        break;
+      next_step++;
     }
+
+  /* The last step approves the goal; it keeps that step's number. */
+  if ((guint)next_step < steps->len)
+    next_state = TRELLIS_GOAL_STATE_SUBMITTED;
   else
     {
       next_state = TRELLIS_GOAL_STATE_APPROVED;

@@ -259,7 +259,11 @@ trellis_key_result_evaluate (TrellisKeyResult           *self,
     {
       double previous = trellis_okr_progress (self->measure, self->baseline, self->target,
                                               self->previous_value);
-      abnormal = trellis_okr_is_abnormal_change (previous, progress, thresholds);
+      /* Completing a milestone is its whole point, not a suspicious jump. */
+      if (self->measure == TRELLIS_MEASURE_MILESTONE)
+        abnormal = progress < previous;
+      else
+        abnormal = trellis_okr_is_abnormal_change (previous, progress, thresholds);
     }
 
   if (progress != self->progress)

@@ -226,6 +226,12 @@ test_incremental_checkin (void)
   trellis_goal_tree_apply_checkin (tree, "R2K", 9, -1, "2026-11-01T10:00:00Z");
   g_assert_cmpfloat_with_epsilon (trellis_goal_get_progress (r2), 0.6, 1e-12);
 
+  /* Completing a milestone is not an abnormal jump; undoing it is. */
+  trellis_goal_tree_apply_checkin (tree, "PK", 0, -1, "2026-11-22T11:00:00Z");
+  g_assert_true (trellis_goal_get_abnormal (trellis_goal_tree_find (tree, "P")));
+  trellis_goal_tree_apply_checkin (tree, "PK", 1, -1, "2026-11-22T12:00:00Z");
+  g_assert_false (trellis_goal_get_abnormal (trellis_goal_tree_find (tree, "P")));
+
   /* The incremental result equals a full recomputation. */
   trellis_goal_tree_recompute (tree);
   g_assert_cmpfloat_with_epsilon (trellis_goal_get_aligned_progress (o1), 0.54, 1e-12);

@@ -48,7 +48,7 @@ expect_no_out () {
 # --- help ---------------------------------------------------------------
 
 run 0 --help
-for command in init demo info export import help; do
+for command in init demo info export import goals help; do
   expect_out "  $command "
 done
 
@@ -58,7 +58,7 @@ expect_err "Usage:"
 run 2 frobnicate
 expect_err "trellis-cli: unknown command “frobnicate”"
 
-for command in init demo info export import; do
+for command in init demo info export import goals; do
   run 0 "$command" --help
   expect_out "Usage:"
   expect_out "trellis-cli $command"
@@ -72,6 +72,15 @@ expect_out "--seed=S"
 expect_out "--year=Y"
 expect_out "--out=FILE"
 expect_out "--force"
+
+run 0 help demo
+expect_out "--today=YYYY-MM-DD"
+
+run 0 help goals
+expect_out "--cycle=ID"
+expect_out "--today=YYYY-MM-DD"
+expect_out "--json"
+expect_out "--check-weights"
 
 run 0 help export
 expect_out "--format=FORMAT"
@@ -138,6 +147,60 @@ run 1 demo --employees 1 --out "$tmp/tiny.trellis"
 expect_err "trellis-cli: "
 [ -e "$tmp/tiny.trellis" ] && fail "a failed demo left its file"
 ls "$tmp"/tiny.trellis.partial-* >/dev/null 2>&1 && fail "a failed demo left a partial file"
+
+# The demo's today: the clock's in this year, 31 December in another, or --today.
+run 0 demo --employees 60 --out "$tmp/today.trellis"
+expect_out "up to 2026-05-18"
+run 0 demo --employees 60 --year 2025 --out "$tmp/today.trellis" --force
+expect_out "up to 2025-12-31"
+run 0 demo --employees 60 --today 2026-02-10 --out "$tmp/today.trellis" --force
+expect_out "up to 2026-02-10"
+run 2 demo --employees 60 --today 2026-02-10 --year 2025 --out "$tmp/x.trellis"
+expect_err "--today 2026-02-10 is not in --year 2025"
+run 2 demo --employees 60 --today 2026-02-30 --out "$tmp/x.trellis"
+expect_err "--today must be a date in the form YYYY-MM-DD"
+[ -e "$tmp/x.trellis" ] && fail "a refused demo left its file"
+
+# --- goals --------------------------------------------------------------
+
+run 0 demo --employees 200 --seed 7 --today 2026-11-22 --out "$tmp/goals.trellis"
+expect_out "goals and "
+expect_out "check-ins up to 2026-11-22"
+
+run 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22
+expect_out "G000001  营收突破14亿元，扩大A类客户版图"
+expect_out "康桥医疗器械集团 (C) · 2026 · weight 40.0 %"
+expect_out "(aligned to K0"
+expect_out " · approved"
+grep -q "^      .* · 2026-Q4 · " "$tmp/out" || fail "goals does not indent the cascade: $(head -c 400 "$tmp/out")"
+
+run 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --json
+expect_out '"aligned_progress" : '
+expect_out '"key_results" : ['
+expect_out '"owner_name" : "康桥医疗器械集团"'
+cp "$tmp/out" "$tmp/goals.json"
+run 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --json
+cmp -s "$tmp/out" "$tmp/goals.json" || fail "goals --json is not deterministic"
+
+# The deliberate weight mistakes of the demo, and a status of 0.
+run 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --check-weights
+expect_out "2026-Q4	goals add up to 90.0 %"
+expect_out "add up to 90.0 %"
+run 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --check-weights --json
+expect_out '"sum" : '
+
+# Without --cycle, every cycle; without --today, the clock's.
+run 0 goals "$tmp/goals.trellis"
+expect_out "2026-Q1"
+
+run 2 goals "$tmp/goals.trellis" --today 2026-13-01
+expect_err "--today must be a date in the form YYYY-MM-DD"
+run 1 goals "$tmp/goals.trellis" --cycle 2031-Q1
+expect_err "There is no cycle “2031-Q1”"
+run 1 goals "$tmp/missing.trellis"
+expect_err "no such file"
+run 2 goals
+expect_err "expected one FILE"
 
 # --- info ---------------------------------------------------------------
 

@@ -89,7 +89,8 @@ static const char fixture[] =
   "      'name' : '2026',\n"
   "      'start' : '2026-01-01',\n"
   "      'end' : '2026-12-31',\n"
-  "      'parent' : null\n"
+  "      'parent' : null,\n"
+  "      'max_adjustment' : 0.1\n"
   "    },\n"
   "    {\n"
   "      'id' : '2026-Q1',\n"
@@ -97,7 +98,196 @@ static const char fixture[] =
   "      'name' : '2026 Q1',\n"
   "      'start' : '2026-01-01',\n"
   "      'end' : '2026-03-31',\n"
-  "      'parent' : '2026'\n"
+  "      'parent' : '2026',\n"
+  "      'max_adjustment' : 0.05\n"
+  "    }\n"
+  "  ],\n"
+  "  'goals' : [\n"
+  "    {\n"
+  "      'id' : 'G1',\n"
+  "      'kind' : 'objective',\n"
+  "      'title' : '提升华东大区销售额',\n"
+  "      'description' : null,\n"
+  "      'owner_kind' : 'department',\n"
+  "      'department' : 'D2',\n"
+  "      'employee' : null,\n"
+  "      'cycle' : '2026-Q1',\n"
+  "      'parent_goal' : null,\n"
+  "      'parent_kr' : null,\n"
+  "      'category' : 'business',\n"
+  "      'origin' : 'assigned',\n"
+  "      'weight' : 1,\n"
+  "      'original_weight' : 1,\n"
+  "      'state' : 'approved',\n"
+  "      'approval_step' : 0,\n"
+  "      'position' : 0,\n"
+  "      'created_at' : '2026-01-05T01:30:00Z'\n"
+  "    },\n"
+  "    {\n"
+  "      'id' : 'G2',\n"
+  "      'kind' : 'objective',\n"
+  "      'title' : '完成个人销售指标',\n"
+  "      'description' : '重点医院优先',\n"
+  "      'owner_kind' : 'employee',\n"
+  "      'department' : null,\n"
+  "      'employee' : 'E2',\n"
+  "      'cycle' : '2026-Q1',\n"
+  "      'parent_goal' : null,\n"
+  "      'parent_kr' : 'K1',\n"
+  "      'category' : 'business',\n"
+  "      'origin' : 'self',\n"
+  "      'weight' : 0.8,\n"
+  "      'original_weight' : 0.8,\n"
+  "      'state' : 'submitted',\n"
+  "      'approval_step' : 0,\n"
+  "      'position' : 0,\n"
+  "      'created_at' : '2026-01-06T02:00:00Z'\n"
+  "    }\n"
+  "  ],\n"
+  "  'key_results' : [\n"
+  "    {\n"
+  "      'id' : 'K1',\n"
+  "      'goal' : 'G1',\n"
+  "      'title' : '区域销售额',\n"
+  "      'measure' : 'numeric',\n"
+  "      'baseline' : 0,\n"
+  "      'target' : 1200,\n"
+  "      'original_target' : 1300,\n"
+  "      'current' : 450.5,\n"
+  "      'unit' : '万元',\n"
+  "      'commitment' : 'committed',\n"
+  "      'weight' : 0.65,\n"
+  "      'original_weight' : 0.75,\n"
+  "      'position' : 0,\n"
+  "      'last_checkin_at' : '2026-02-20T08:00:00Z',\n"
+  "      'previous_value' : 300,\n"
+  "      'confidence' : 7\n"
+  "    },\n"
+  "    {\n"
+  "      'id' : 'K2',\n"
+  "      'goal' : 'G1',\n"
+  "      'title' : '新客户首单转化率',\n"
+  "      'measure' : 'percentage',\n"
+  "      'baseline' : 20,\n"
+  "      'target' : 30,\n"
+  "      'original_target' : 30,\n"
+  "      'current' : 20,\n"
+  "      'unit' : '%',\n"
+  "      'commitment' : 'aspirational',\n"
+  "      'weight' : 0.35,\n"
+  "      'original_weight' : 0.25,\n"
+  "      'position' : 1,\n"
+  "      'last_checkin_at' : null,\n"
+  "      'previous_value' : null,\n"
+  "      'confidence' : null\n"
+  "    },\n"
+  "    {\n"
+  "      'id' : 'K3',\n"
+  "      'goal' : 'G2',\n"
+  "      'title' : '完成招标方案',\n"
+  "      'measure' : 'milestone',\n"
+  "      'baseline' : 0,\n"
+  "      'target' : 1,\n"
+  "      'original_target' : 1,\n"
+  "      'current' : 0,\n"
+  "      'unit' : null,\n"
+  "      'commitment' : 'committed',\n"
+  "      'weight' : 1,\n"
+  "      'original_weight' : 1,\n"
+  "      'position' : 0,\n"
+  "      'last_checkin_at' : null,\n"
+  "      'previous_value' : null,\n"
+  "      'confidence' : null\n"
+  "    }\n"
+  "  ],\n"
+  "  'checkins' : [\n"
+  "    {\n"
+  "      'id' : 1,\n"
+  "      'key_result' : 'K1',\n"
+  "      'value' : 300,\n"
+  "      'confidence' : 6,\n"
+  "      'note' : '按计划拜访客户',\n"
+  "      'author' : 'E1',\n"
+  "      'at' : '2026-02-06T08:00:00Z'\n"
+  "    },\n"
+  "    {\n"
+  "      'id' : 2,\n"
+  "      'key_result' : 'K1',\n"
+  "      'value' : 450.5,\n"
+  "      'confidence' : 7,\n"
+  "      'note' : null,\n"
+  "      'author' : 'E1',\n"
+  "      'at' : '2026-02-20T08:00:00Z'\n"
+  "    }\n"
+  "  ],\n"
+  "  'checkin_evidence' : [\n"
+  "    {\n"
+  "      'id' : 1,\n"
+  "      'checkin' : 2,\n"
+  "      'file_name' : 'visit.txt',\n"
+  "      'content_type' : 'text/plain',\n"
+  "      'sha256' : '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824',\n"
+  "      'data' : 'aGVsbG8='\n"
+  "    }\n"
+  "  ],\n"
+  "  'goal_approvals' : [\n"
+  "    {\n"
+  "      'id' : 1,\n"
+  "      'goal' : 'G1',\n"
+  "      'action' : 'submit',\n"
+  "      'step' : 0,\n"
+  "      'actor' : 'E1',\n"
+  "      'comment' : null,\n"
+  "      'at' : '2026-01-05T02:00:00Z'\n"
+  "    },\n"
+  "    {\n"
+  "      'id' : 2,\n"
+  "      'goal' : 'G1',\n"
+  "      'action' : 'approve',\n"
+  "      'step' : 0,\n"
+  "      'actor' : 'E1',\n"
+  "      'comment' : '同意',\n"
+  "      'at' : '2026-01-06T02:00:00Z'\n"
+  "    }\n"
+  "  ],\n"
+  "  'change_requests' : [\n"
+  "    {\n"
+  "      'id' : 1,\n"
+  "      'goal' : 'G1',\n"
+  "      'key_result' : 'K1',\n"
+  "      'field' : 'target',\n"
+  "      'old_value' : 1300,\n"
+  "      'new_value' : 1200,\n"
+  "      'reason' : '某医院招标政策突变',\n"
+  "      'requested_by' : 'E1',\n"
+  "      'requested_at' : '2026-02-10T03:00:00Z',\n"
+  "      'approver' : 'E1',\n"
+  "      'status' : 'approved',\n"
+  "      'decided_at' : '2026-02-11T03:00:00Z',\n"
+  "      'decision_note' : null\n"
+  "    }\n"
+  "  ],\n"
+  "  'weight_rules' : [\n"
+  "    {\n"
+  "      'id' : 'WR1',\n"
+  "      'name' : '签约增长调权',\n"
+  "      'watch_kr' : 'K1',\n"
+  "      'metric' : 'progress',\n"
+  "      'comparison' : '>=',\n"
+  "      'threshold' : 0.5,\n"
+  "      'target_kr' : 'K2',\n"
+  "      'new_weight' : 0.35,\n"
+  "      'explanation' : '',\n"
+  "      'fired_at' : null\n"
+  "    }\n"
+  "  ],\n"
+  "  'notices' : [\n"
+  "    {\n"
+  "      'id' : 1,\n"
+  "      'goal' : 'G1',\n"
+  "      'recipient' : 'E1',\n"
+  "      'at' : '2026-02-11T03:00:00Z',\n"
+  "      'message' : '目标调整申请已批准'\n"
   "    }\n"
   "  ]\n"
   "}\n";
@@ -170,7 +360,15 @@ test_export_empty (void)
                                      "  'version' : 1,\n"
                                      "  'departments' : [],\n"
                                      "  'employees' : [],\n"
-                                     "  'cycles' : []\n"
+                                     "  'cycles' : [],\n"
+                                     "  'goals' : [],\n"
+                                     "  'key_results' : [],\n"
+                                     "  'checkins' : [],\n"
+                                     "  'checkin_evidence' : [],\n"
+                                     "  'goal_approvals' : [],\n"
+                                     "  'change_requests' : [],\n"
+                                     "  'weight_rules' : [],\n"
+                                     "  'notices' : []\n"
                                      "}\n");
 
   g_assert_cmpstr (text, ==, expected);
@@ -187,6 +385,55 @@ test_export_fixture (void)
   assert_count (store, "departments", 2);
   assert_count (store, "employees", 2);
   assert_count (store, "cycles", 2);
+  assert_count (store, "goals", 2);
+  assert_count (store, "key_results", 3);
+  assert_count (store, "checkins", 2);
+  assert_count (store, "checkin_evidence", 1);
+  assert_count (store, "goal_approvals", 2);
+  assert_count (store, "change_requests", 1);
+  assert_count (store, "weight_rules", 1);
+  assert_count (store, "notices", 1);
+}
+
+/* Numbers are written in their shortest form and read back exactly;
+ * strings escape what JSON needs escaped, and nothing else. */
+static void
+test_export_numbers_and_text (void)
+{
+  g_autoptr(TrellisStore) store = open_fixture_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  JsonObject *kr;
+  sqlite3_stmt *stmt;
+
+  stmt = trellis_store_prepare (store, "UPDATE key_results SET current = 1.0 / 3, previous_value = 0.1 + 0.2,"
+                                       " title = 'a\"b\\c' || char (9, 10, 31, 127) || '中' WHERE id = 'K1'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+
+  text = export_or_fail (store);
+  g_assert_nonnull (strstr (text, "\"current\" : 0.3333333333333333,"));
+  g_assert_nonnull (strstr (text, "\"previous_value\" : 0.30000000000000004,"));
+  g_assert_nonnull (strstr (text, "\"title\" : \"a\\\"b\\\\c\\t\\n\\u001f\\u007f中\","));
+  g_assert_nonnull (strstr (text, "\"weight\" : 0.65,"));
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  kr = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                    "key_results"), 0);
+  g_assert_cmpfloat (json_object_get_double_member (kr, "current"), ==, 1.0 / 3);
+  g_assert_cmpfloat (json_object_get_double_member (kr, "previous_value"), ==, 0.1 + 0.2);
+
+  /* And the round trip of those bytes is exact. */
+  {
+    g_autoptr(TrellisStore) copy = open_memory_store ();
+    import_or_fail (copy, text);
+    again = export_or_fail (copy);
+    g_assert_cmpstr (again, ==, text);
+  }
 }
 
 /* Records are written sorted by id in byte order, whatever order the file
@@ -261,8 +508,10 @@ test_round_trip_demo (void)
   TrellisDemoOptions options;
   const char * const *tables = trellis_store_list_tables ();
 
+  /* The whole seed 004 demo: organisation, a year of goals, check-ins,
+   * approvals, change requests, the weight rules and their notices. */
   trellis_demo_options_init (&options, 2026);
-  options.n_employees = 300;
+  g_date_set_dmy (&options.today, 22, G_DATE_NOVEMBER, 2026);
   g_assert_true (trellis_demo_generate (source, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -275,13 +524,17 @@ test_round_trip_demo (void)
   g_assert_cmpuint (strlen (first), ==, strlen (second));
   g_assert_true (strcmp (first, second) == 0);
 
+  /* Everything but the workspace's own facts and the audit trail, which
+   * records the import itself. */
   for (guint i = 0; tables[i] != NULL; i++)
     {
-      if (strcmp (tables[i], "workspace_meta") == 0)
+      if (strcmp (tables[i], "workspace_meta") == 0 || strcmp (tables[i], "audit_log") == 0)
         continue;
       assert_count (copy, tables[i], trellis_store_count_rows (source, tables[i], NULL));
     }
-  assert_count (copy, "employees", 300);
+  assert_count (copy, "employees", 2100);
+  g_assert_cmpint (trellis_store_count_rows (copy, "checkins", NULL), >, 50000);
+  g_assert_cmpint (trellis_store_count_rows (copy, "weight_rules", NULL), ==, 2);
 }
 
 /* Import of valid files */
@@ -503,6 +756,18 @@ test_import_file_errors (void)
 #define DEPT(id, extra) "{'id':'" id "','name':'N','kind':'team'" extra "}"
 #define CYC(id, extra) "{'id':'" id "','kind':'month','name':'N','start':'2026-01-01'," \
                        "'end':'2026-01-31'" extra "}"
+/* A department goal of D1 in 2026-Q1; later members override earlier ones. */
+#define GOAL(id, extra) "{'id':'" id "','kind':'objective','title':'T','owner_kind':'department'," \
+                        "'department':'D1','cycle':'2026-Q1','category':'business','origin':'assigned'," \
+                        "'weight':1,'state':'draft'" extra "}"
+#define KR(id, goal, extra) "{'id':'" id "','goal':'" goal "','title':'T','measure':'numeric'," \
+                            "'baseline':0,'target':10,'commitment':'committed','weight':1" extra "}"
+#define EVIDENCE(id, checkin, data) "{'id':" id ",'checkin':" checkin ",'file_name':'a.txt'," \
+                                    "'sha256':'2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824'," \
+                                    "'data':" data "}"
+#define CHANGE(id, goal, kr, reason) "{'id':" id ",'goal':" goal ",'key_result':" kr ",'field':'target'," \
+                                     "'old_value':1200,'new_value':1100,'reason':" reason "," \
+                                     "'requested_at':'2026-02-10T00:00:00Z','status':'pending'}"
 
 typedef struct {
   const char          *name;
@@ -665,6 +930,127 @@ static const BrokenCase broken_cases[] = {
     "]}", NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
     { "cycles[0] (id \"C1\"): field \"parent\": ", "loop" } },
 
+  /* Goals and what hangs off them (the fixture holds goals G1, G2, key
+   * results K1–K3, check-ins 1–2) */
+  { "goal-unknown-parent-goal", HEAD "'goals':[" GOAL ("G3", ",'parent_goal':'G9'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "people.json: goals[0] (id \"G3\"): field \"parent_goal\": no goal with id \"G9\"" } },
+  { "goal-unknown-parent-kr", HEAD "'goals':[" GOAL ("G3", ",'parent_kr':'K9'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G3\"): field \"parent_kr\": no key result with id \"K9\"" } },
+  { "goal-unknown-cycle", HEAD "'goals':[{'id':'G3','kind':'objective','title':'T','owner_kind':"
+    "'department','department':'D1','cycle':'2031','category':'business','origin':'assigned',"
+    "'weight':1,'state':'draft'}]}", NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G3\"): field \"cycle\": no cycle with id \"2031\"" } },
+  { "goal-id-in-workspace", HEAD "'goals':[" GOAL ("G1", "") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G1\"): field \"id\": \"G1\" already exists in the workspace" } },
+  { "goal-bad-state", HEAD "'goals':[" GOAL ("G3", ",'state':'done'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "field \"state\": \"done\" is not one of draft, submitted, approved, filed, returned" } },
+  { "goal-weight-too-big", HEAD "'goals':[" GOAL ("G3", ",'weight':1.2") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G3\"): field \"weight\": 1.2 is out of range: it must be from 0 to 1" } },
+  { "goal-weight-is-string", HEAD "'goals':[" GOAL ("G3", ",'weight':'80%'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G3\"): field \"weight\": expected a number, got a string" } },
+  { "goal-employee-owner-without-employee", HEAD "'goals':[" GOAL ("G3", ",'owner_kind':'employee'") "]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G3\"): field \"employee\": an employee's goal needs the employee" } },
+  { "goal-department-owner-with-employee", HEAD "'goals':[" GOAL ("G3", ",'employee':'E1'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G3\"): field \"employee\": must be null for a department goal" } },
+  { "goal-two-parents", HEAD "'goals':[" GOAL ("G3", ",'parent_goal':'G1','parent_kr':'K1'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G3\"): field \"parent_kr\": a goal aligns to a goal or to a key result, not to both" } },
+  { "goal-bad-created-at", HEAD "'goals':[" GOAL ("G3", ",'created_at':'2026-01-05 01:30:00'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "field \"created_at\": \"2026-01-05 01:30:00\" is not a time in the form YYYY-MM-DDTHH:MM:SSZ" } },
+  { "goal-fractional-step", HEAD "'goals':[" GOAL ("G3", ",'approval_step':1.5") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "field \"approval_step\": expected a whole number, got a fraction" } },
+  { "goal-alignment-loop", HEAD "'goals':[" GOAL ("G3", ",'parent_goal':'G4'") ","
+    GOAL ("G4", ",'parent_goal':'G3'") "]}", NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G3\"): field \"parent_goal\": ", "Alignment loop", "T (G3) → T (G4) → T (G3)" } },
+  { "goal-alignment-loop-through-krs", HEAD "'goals':[" GOAL ("G3", ",'parent_kr':'K5'") ","
+    GOAL ("G4", ",'parent_kr':'K4'") "],'key_results':[" KR ("K4", "G3", "") "," KR ("K5", "G4", "") "]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goals[0] (id \"G3\"): field \"parent_kr\": ", "Alignment loop" } },
+  { "kr-unknown-goal", HEAD "'key_results':[" KR ("K4", "G9", "") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "people.json: key_results[0] (id \"K4\"): field \"goal\": no goal with id \"G9\"" } },
+  { "kr-weight-above-one", HEAD "'key_results':[" KR ("K4", "G2", ",'weight':1.5") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "key_results[0] (id \"K4\"): field \"weight\": 1.5 is out of range: it must be from 0 to 1" } },
+  { "kr-negative-weight", HEAD "'key_results':[" KR ("K4", "G2", ",'weight':-0.1") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "field \"weight\": -0.1 is out of range" } },
+  { "kr-unknown-measure", HEAD "'key_results':[" KR ("K4", "G2", ",'measure':'percent'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "key_results[0] (id \"K4\"): field \"measure\": \"percent\" is not one of numeric, percentage, milestone" } },
+  { "kr-target-equals-baseline", HEAD "'key_results':[" KR ("K4", "G2", ",'baseline':10,'target':10") "]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "key_results[0] (id \"K4\"): field \"target\": equals the baseline 10" } },
+  { "kr-missing-target", HEAD "'key_results':[{'id':'K4','goal':'G2','title':'T','measure':'numeric',"
+    "'commitment':'committed','weight':1}]}", NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "key_results[0] (id \"K4\"): field \"target\": required field is missing" } },
+  { "kr-confidence-eleven", HEAD "'key_results':[" KR ("K4", "G2", ",'confidence':11") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "field \"confidence\": 11 is out of range: it must be from 0 to 10" } },
+  { "checkin-unknown-kr", HEAD "'checkins':[{'id':3,'key_result':'K9','value':1,'at':'2026-02-01T00:00:00Z'}]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "people.json: checkins[0] (id \"3\"): field \"key_result\": no key result with id \"K9\"" } },
+  { "checkin-id-zero", HEAD "'checkins':[{'id':0,'key_result':'K1','value':1,'at':'2026-02-01T00:00:00Z'}]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "checkins[0]: field \"id\": an id must be a whole number of at least 1" } },
+  { "checkin-id-string", HEAD "'checkins':[{'id':'3','key_result':'K1','value':1,'at':'2026-02-01T00:00:00Z'}]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "checkins[0]: field \"id\": expected a whole number, got a string" } },
+  { "checkin-id-in-workspace", HEAD "'checkins':[{'id':2,'key_result':'K1','value':1,'at':'2026-02-01T00:00:00Z'}]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "checkins[0] (id \"2\"): field \"id\": \"2\" already exists in the workspace" } },
+  { "checkin-value-missing", HEAD "'checkins':[{'id':3,'key_result':'K1','at':'2026-02-01T00:00:00Z'}]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "checkins[0] (id \"3\"): field \"value\": required field is missing" } },
+  { "checkin-bad-time", HEAD "'checkins':[{'id':3,'key_result':'K1','value':1,'at':'2026-02-30T00:00:00Z'}]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "field \"at\": \"2026-02-30T00:00:00Z\" is not a time" } },
+  { "checkin-unknown-author", HEAD "'checkins':[{'id':3,'key_result':'K1','value':1,'author':'E9',"
+    "'at':'2026-02-01T00:00:00Z'}]}", NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "field \"author\": no employee with id \"E9\"" } },
+  { "evidence-unknown-checkin", HEAD "'checkin_evidence':[" EVIDENCE ("2", "99", "'aGVsbG8='") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "checkin_evidence[0] (id \"2\"): field \"checkin\": no check-in with id \"99\"" } },
+  { "evidence-bad-base64", HEAD "'checkin_evidence':[" EVIDENCE ("2", "1", "'aGVsbG8'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD, { "field \"data\": is not valid base64" } },
+  { "evidence-wrong-sha256", HEAD "'checkin_evidence':[" EVIDENCE ("2", "1", "'aGVsbG8h'") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD, { "field \"sha256\": does not match the data" } },
+  { "approval-unknown-goal", HEAD "'goal_approvals':[{'id':3,'goal':'G9','action':'submit','step':0,"
+    "'at':'2026-01-05T00:00:00Z'}]}", NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "goal_approvals[0] (id \"3\"): field \"goal\": no goal with id \"G9\"" } },
+  { "approval-bad-action", HEAD "'goal_approvals':[{'id':3,'goal':'G1','action':'veto','step':0,"
+    "'at':'2026-01-05T00:00:00Z'}]}", NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "field \"action\": \"veto\" is not one of submit, approve, return, file" } },
+  { "change-kr-of-other-goal", HEAD "'change_requests':[" CHANGE ("2", "'G2'", "'K1'", "'某医院招标政策突变'") "]}",
+    NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "change_requests[0] (id \"2\"): field \"key_result\": key result \"K1\" belongs to goal \"G1\", not to \"G2\"" } },
+  { "change-blank-reason", HEAD "'change_requests':[" CHANGE ("2", "'G1'", "'K1'", "'   '") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "change_requests[0] (id \"2\"): field \"reason\": must not be blank" } },
+  { "rule-weight-one", HEAD "'weight_rules':[{'id':'WR2','name':'N','watch_kr':'K1','metric':'value',"
+    "'comparison':'>','threshold':15,'target_kr':'K2','new_weight':1,'explanation':''}]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "weight_rules[0] (id \"WR2\"): field \"new_weight\": 1 is out of range: it must be more than 0 and less than 1" } },
+  { "rule-unknown-comparison", HEAD "'weight_rules':[{'id':'WR2','name':'N','watch_kr':'K1','metric':'value',"
+    "'comparison':'=>','threshold':15,'target_kr':'K2','new_weight':0.3,'explanation':''}]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD, { "field \"comparison\": \"=>\" is not one of >, >=, <, <=" } },
+  { "notice-unknown-recipient", HEAD "'notices':[{'id':2,'goal':'G1','recipient':'E9','at':'2026-02-01T00:00:00Z',"
+    "'message':'M'}]}", NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "notices[0] (id \"2\"): field \"recipient\": no employee with id \"E9\"" } },
+  { "cycle-max-adjustment-above-one", HEAD "'cycles':[" CYC ("C", ",'max_adjustment':2") "]}", NULL,
+    TRELLIS_IMPORT_ERROR_INVALID_RECORD,
+    { "cycles[0] (id \"C\"): field \"max_adjustment\": 2 is out of range: it must be from 0 to 1" } },
+
   /* The first problem is reported, in file order. */
   { "first-error-wins", HEAD "'departments':[" DEPT ("D3", ",'kind':'x'") "],"
     "'employees':[{'id':'E3'}]}", NULL, TRELLIS_IMPORT_ERROR_INVALID_RECORD,
@@ -708,6 +1094,7 @@ main (int    argc,
   g_test_add_func ("/core/interchange/export/fixture", test_export_fixture);
   g_test_add_func ("/core/interchange/export/sorted", test_export_sorted);
   g_test_add_func ("/core/interchange/export/file", test_export_file);
+  g_test_add_func ("/core/interchange/export/numbers-and-text", test_export_numbers_and_text);
   g_test_add_func ("/core/interchange/round-trip/demo", test_round_trip_demo);
   g_test_add_func ("/core/interchange/import/lenient", test_import_lenient);
   g_test_add_func ("/core/interchange/import/forward-references", test_import_forward_references);
