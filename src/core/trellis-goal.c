@@ -80,22 +80,37 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A quarter of 100,000 people holds 200,000 goals whose owners, cycles,
+ * titles and timestamps repeat: they share one interned, ref-counted copy. */
+static char *
+intern (const char *text)
+{
+  return (text && *text) ? g_ref_string_new_intern (text) : NULL;
+}
+
+static void
+release (char *text)
+{
+  if (text != NULL)
+    g_ref_string_release (text);
+}
+
 static void
 trellis_goal_finalize (GObject *object)
 {
   TrellisGoal *self = (TrellisGoal *)object;
 
   g_free (self->id);
-  g_free (self->title);
-  g_free (self->description);
-  g_free (self->department_id);
-  g_free (self->employee_id);
-  g_free (self->owner_name);
-  g_free (self->cycle_id);
-  g_free (self->parent_goal_id);
-  g_free (self->parent_kr_id);
-  g_free (self->created_at);
-  g_free (self->last_checkin_at);
+  release (self->title);
+  release (self->description);
+  release (self->department_id);
+  release (self->employee_id);
+  release (self->owner_name);
+  release (self->cycle_id);
+  release (self->parent_goal_id);
+  release (self->parent_kr_id);
+  release (self->created_at);
+  release (self->last_checkin_at);
   g_clear_pointer (&self->key_results, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trellis_goal_parent_class)->finalize (object);
@@ -171,13 +186,8 @@ trellis_goal_class_init (TrellisGoalClass *klass)
 static void
 trellis_goal_init (TrellisGoal *self)
 {
-  self->key_results = g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-static char *
-dup_or_null (const char *text)
-{
-  return (text && *text) ? g_strdup (text) : NULL;
+  /* Most goals have two to four key results. */
+  self->key_results = g_ptr_array_new_full (4, g_object_unref);
 }
 
 TrellisGoal *
@@ -190,14 +200,14 @@ trellis_goal_new (const TrellisGoalFields *f)
   self = g_object_new (TRELLIS_TYPE_GOAL, NULL);
   self->id = g_strdup (f->id);
   self->kind = f->kind;
-  self->title = g_strdup (f->title);
-  self->description = dup_or_null (f->description);
+  self->title = intern (f->title);
+  self->description = intern (f->description);
   self->owner_kind = f->owner_kind;
-  self->department_id = dup_or_null (f->department_id);
-  self->employee_id = dup_or_null (f->employee_id);
-  self->cycle_id = g_strdup (f->cycle_id);
-  self->parent_goal_id = dup_or_null (f->parent_goal_id);
-  self->parent_kr_id = dup_or_null (f->parent_kr_id);
+  self->department_id = intern (f->department_id);
+  self->employee_id = intern (f->employee_id);
+  self->cycle_id = intern (f->cycle_id);
+  self->parent_goal_id = intern (f->parent_goal_id);
+  self->parent_kr_id = intern (f->parent_kr_id);
   self->category = f->category;
   self->origin = f->origin;
   self->weight = f->weight;
@@ -205,7 +215,7 @@ trellis_goal_new (const TrellisGoalFields *f)
   self->state = f->state;
   self->approval_step = f->approval_step;
   self->position = f->position;
-  self->created_at = g_strdup (f->created_at);
+  self->created_at = intern (f->created_at);
   return self;
 }
 
@@ -286,8 +296,8 @@ trellis_goal_set_owner_name (TrellisGoal *self,
 
   if (g_strcmp0 (self->owner_name, name) == 0)
     return;
-  g_free (self->owner_name);
-  self->owner_name = g_strdup (name);
+  release (self->owner_name);
+  self->owner_name = intern (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_NAME]);
 }
 
@@ -367,8 +377,8 @@ trellis_goal_set_computed (TrellisGoal           *self,
     }
   if (g_strcmp0 (last_checkin_at, self->last_checkin_at) != 0)
     {
-      g_free (self->last_checkin_at);
-      self->last_checkin_at = g_strdup (last_checkin_at);
+      release (self->last_checkin_at);
+      self->last_checkin_at = intern (last_checkin_at);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKIN_AT]);
     }
   g_object_thaw_notify (G_OBJECT (self));
