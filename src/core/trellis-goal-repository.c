@@ -748,8 +748,11 @@ trellis_goal_repository_get_evidence_data (TrellisStore  *store,
   sqlite3_reset (stmt);
 
   if (bytes == NULL)
-    g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
-                 _("There is no evidence with id %" G_GINT64_FORMAT), evidence_id);
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, evidence_id);
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
+                   _("There is no evidence with id %s"), id);
+    }
   return bytes;
 }
 
