@@ -37,6 +37,8 @@ static char    *opt_today = NULL;
 static char    *opt_out = NULL;
 static gboolean opt_force = FALSE;
 
+static gboolean opt_organisation_only = FALSE;
+
 static const GOptionEntry demo_entries[] = {
   { "employees", 'n', 0, G_OPTION_ARG_INT, &opt_employees,
     N_("Number of employees (default 2100)"), N_("N") },
@@ -49,6 +51,8 @@ static const GOptionEntry demo_entries[] = {
        "(default: today in this year, 31 December in another)"), N_("YYYY-MM-DD") },
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out,
     N_("The workspace to create (required)"), N_("FILE") },
+  { "organisation-only", 0, 0, G_OPTION_ARG_NONE, &opt_organisation_only,
+    N_("Write the organisation and cycles only, without goals and check-ins"), NULL },
   { "force", 'f', 0, G_OPTION_ARG_NONE, &opt_force,
     N_("Replace FILE if it exists"), NULL },
   { NULL }
@@ -165,6 +169,7 @@ run_demo (const TrellisCliCommand  *command,
   job.options.seed = opt_seed;
   job.options.year = opt_year;
   job.options.today = today;
+  job.options.with_goals = !opt_organisation_only;
   trellis_cli_progress_init (&job.progress);
 
   started = g_get_monotonic_time ();
