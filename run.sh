@@ -113,7 +113,8 @@ case $mode in
     # The core again with AddressSanitizer and UndefinedBehaviorSanitizer.
     build build-asan -Db_sanitize=address,undefined -Dbuildtype=debug -Dui_tests=false
     log "Running the core tests with ASan and UBSan"
-    GDK_DEBUG=gl-disable meson test -C build-asan --suite core --print-errorlogs --no-rebuild || true
+    GDK_DEBUG=gl-disable meson test -C build-asan --suite core --suite charts --print-errorlogs --no-rebuild \
+      --timeout-multiplier 5 || true
     count_results build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
     ;;
   *)
