@@ -41,6 +41,7 @@ struct _TrellisChangeRequestDialog
   AdwComboRow          *subject_row;
   GtkLabel             *original_label;
   GtkLabel             *current_label;
+  AdwActionRow         *range_row;
   GtkLabel             *range_label;
   GtkSpinButton        *value_spin;
   GtkLabel             *unit_label;
@@ -163,12 +164,18 @@ show_subject (TrellisChangeRequestDialog *self)
   low_text = format_value (subject, low);
   high_text = format_value (subject, high);
   max_text = trellis_format_percent (self->max_adjustment);
-  /* Translators: the allowed range and the cycle's limit: "108 to 132 (± 10 %)" */
-  range_text = g_strdup_printf (_("%s to %s (± %s)"), low_text, high_text, max_text);
+  /* Translators: the allowed range: "108 to 132" */
+  range_text = g_strdup_printf (_("%s to %s"), low_text, high_text);
 
   gtk_label_set_text (self->original_label, original_text);
   gtk_label_set_text (self->current_label, current_text);
   gtk_label_set_text (self->range_label, range_text);
+  {
+    /* Translators: the cycle's limit on changes, e.g. "At most ± 10 % of the original value" */
+    g_autofree char *limit = g_strdup_printf (_("At most ± %s of the original value"), max_text);
+
+    adw_action_row_set_subtitle (self->range_row, limit);
+  }
 
   if (subject->field == TRELLIS_CHANGE_WEIGHT)
     {
@@ -261,6 +268,7 @@ trellis_change_request_dialog_class_init (TrellisChangeRequestDialogClass *klass
   gtk_widget_class_bind_template_child (widget_class, TrellisChangeRequestDialog, subject_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisChangeRequestDialog, original_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisChangeRequestDialog, current_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisChangeRequestDialog, range_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisChangeRequestDialog, range_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisChangeRequestDialog, value_spin);
   gtk_widget_class_bind_template_child (widget_class, TrellisChangeRequestDialog, unit_label);

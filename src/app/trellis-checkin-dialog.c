@@ -535,6 +535,8 @@ trellis_checkin_dialog_save (TrellisCheckinDialog  *self,
   else if (changed->len > 0)
     {
       g_autoptr(GHashTable) goals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter iter;
+      const char *goal_id;
 
       for (guint i = 0; i < changed->len; i++)
         {
@@ -543,9 +545,6 @@ trellis_checkin_dialog_save (TrellisCheckinDialog  *self,
           if (weighted != NULL)
             g_hash_table_add (goals, g_strdup (trellis_key_result_get_goal_id (weighted)));
         }
-
-      GHashTableIter iter;
-      const char *goal_id;
 
       g_hash_table_iter_init (&iter, goals);
       while (g_hash_table_iter_next (&iter, (gpointer *) &goal_id, NULL))

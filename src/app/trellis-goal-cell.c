@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "trellis-goal-cell.h"
 #include "trellis-goal-util.h"
@@ -29,14 +30,17 @@ struct _TrellisGoalCell
   GDate              today;
   char              *text;
   const char        *css_class;   /* static string, on @label */
-  const char        *bar_class;   /* static string, on @bar */
 
-  GtkWidget         *box;
+  /* The only child: a box for titles, owners and statuses, else the label. */
+  GtkWidget         *child;
   GtkWidget         *icon;
   GtkWidget         *label;       /* GtkInscription for titles, else GtkLabel */
-  GtkWidget         *bar;
-  GtkWidget         *lagging;
+  GtkWidget         *lagging;     /* created when first needed */
   GtkWidget         *abnormal;
+  /* The progress column draws its bar itself: a GtkProgressBar is three
+   * widgets, and a list view keeps about 200 rows of cells. */
+  double             fraction;
+  TrellisProgressStatus status;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisGoalCell, trellis_goal_cell, GTK_TYPE_WIDGET)
@@ -67,6 +71,20 @@ set_class (TrellisGoalCell *self,
     gtk_widget_add_css_class (self->label, css_class);
 }
 
+static GtkWidget *
+create_badge (const char *text,
+              const char *css_class,
+              const char *tooltip)
+{
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_add_css_class (badge, "goal-badge");
+  gtk_widget_add_css_class (badge, css_class);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (badge, tooltip);
+  return badge;
+}
+
 static void
 update (TrellisGoalCell *self)
 {
@@ -77,8 +95,7 @@ update (TrellisGoalCell *self)
       set_text (self, NULL);
       set_class (self, NULL);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-      if (self->bar != NULL)
-        gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->bar), 0.0);
+      self->fraction = 0.0;
       return;
     }
 
@@ -108,20 +125,13 @@ update (TrellisGoalCell *self)
       {
         double progress = trellis_goal_get_progress (goal);
 
-        const char *bar_class = trellis_goal_status_css_class (trellis_goal_get_progress_status (goal));
-
-        gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->bar), trellis_okr_display_progress (progress));
-        set_text (self, trellis_format_percent (progress));
-        if (g_strcmp0 (bar_class, self->bar_class) != 0)
-          {
-            if (self->bar_class != NULL)
-              gtk_widget_remove_css_class (self->bar, self->bar_class);
-            self->bar_class = bar_class;
-            gtk_widget_add_css_class (self->bar, bar_class);
-          }
+        self->fraction = trellis_okr_display_progress (progress);
+        self->status = trellis_goal_get_progress_status (goal);
+        set_text (self, trellis_format_progress (progress));
+        gtk_widget_queue_draw (GTK_WIDGET (self));
         if (trellis_goal_get_n_children (goal) > 0)
           {
-            g_autofree char *aligned = trellis_format_percent (trellis_goal_get_aligned_progress (goal));
+            g_autofree char *aligned = trellis_format_progress (trellis_goal_get_aligned_progress (goal));
             g_autofree char *tooltip = g_strdup_printf (ngettext ("Aligned progress %s from %u goal",
                                                                   "Aligned progress %s from %u goals",
                                                                   trellis_goal_get_n_children (goal)),
@@ -149,8 +159,24 @@ update (TrellisGoalCell *self)
 
         set_text (self, g_strdup (trellis_goal_status_label (status)));
         set_class (self, trellis_goal_status_css_class (status));
-        gtk_widget_set_visible (self->lagging, trellis_goal_get_lagging (goal));
-        gtk_widget_set_visible (self->abnormal, trellis_goal_get_abnormal (goal));
+        if (trellis_goal_get_lagging (goal) && self->lagging == NULL)
+          {
+            /* Translators: a small badge; the goal has had no check-in for too long */
+            self->lagging = create_badge (_("Lagging"), "badge-lagging",
+                                          _("No check-in for longer than the workspace allows"));
+            gtk_box_insert_child_after (GTK_BOX (self->child), self->lagging, self->label);
+          }
+        if (trellis_goal_get_abnormal (goal) && self->abnormal == NULL)
+          {
+            /* Translators: a small badge; a check-in moved progress backwards or jumped */
+            self->abnormal = create_badge (_("Abnormal"), "badge-abnormal",
+                                           _("A recent check-in went backwards or jumped unusually far"));
+            gtk_box_append (GTK_BOX (self->child), self->abnormal);
+          }
+        if (self->lagging != NULL)
+          gtk_widget_set_visible (self->lagging, trellis_goal_get_lagging (goal));
+        if (self->abnormal != NULL)
+          gtk_widget_set_visible (self->abnormal, trellis_goal_get_abnormal (goal));
       }
       break;
 
@@ -184,31 +210,14 @@ on_goal_notify_cb (TrellisGoalCell *self,
   update (self);
 }
 
-static GtkWidget *
-create_badge (const char *text,
-              const char *css_class,
-              const char *tooltip)
-{
-  GtkWidget *badge = gtk_label_new (text);
-
-  gtk_widget_add_css_class (badge, "goal-badge");
-  gtk_widget_add_css_class (badge, css_class);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (badge, tooltip);
-  gtk_widget_set_visible (badge, FALSE);
-  return badge;
-}
-
 static void
 build (TrellisGoalCell *self)
 {
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
   switch (self->column)
     {
     case TRELLIS_GOAL_COLUMN_TITLE:
     case TRELLIS_GOAL_COLUMN_OWNER:
+      self->child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       self->icon = gtk_image_new ();
       if (self->column == TRELLIS_GOAL_COLUMN_OWNER)
         gtk_widget_add_css_class (self->icon, "dim-label");
@@ -216,68 +225,153 @@ build (TrellisGoalCell *self)
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->label),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (self->label),
-                                     self->column == TRELLIS_GOAL_COLUMN_TITLE ? 16 : 4);
+                                     self->column == TRELLIS_GOAL_COLUMN_TITLE ? 14 : 4);
       gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->label),
                                      self->column == TRELLIS_GOAL_COLUMN_TITLE ? 30 : 7);
       gtk_widget_set_hexpand (self->label, TRUE);
-      gtk_box_append (GTK_BOX (self->box), self->icon);
-      gtk_box_append (GTK_BOX (self->box), self->label);
-      break;
-
-    case TRELLIS_GOAL_COLUMN_PROGRESS:
-      self->bar = gtk_progress_bar_new ();
-      gtk_widget_set_valign (self->bar, GTK_ALIGN_CENTER);
-      gtk_widget_set_hexpand (self->bar, TRUE);
-      gtk_widget_set_size_request (self->bar, 48, -1);
-      gtk_widget_add_css_class (self->bar, "goal-progress");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"),
-                                      -1);
-      self->label = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->label), 1.0);
-      gtk_label_set_width_chars (GTK_LABEL (self->label), 6);
-      gtk_widget_add_css_class (self->label, "numeric");
-      gtk_box_append (GTK_BOX (self->box), self->bar);
-      gtk_box_append (GTK_BOX (self->box), self->label);
+      gtk_box_append (GTK_BOX (self->child), self->icon);
+      gtk_box_append (GTK_BOX (self->child), self->label);
       break;
 
     case TRELLIS_GOAL_COLUMN_STATUS:
+      self->child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       self->label = gtk_label_new (NULL);
       gtk_widget_add_css_class (self->label, "status-pill");
       gtk_widget_set_valign (self->label, GTK_ALIGN_CENTER);
-      /* Translators: a small badge; the goal has had no check-in for too long */
-      self->lagging = create_badge (_("Lagging"), "badge-lagging",
-                                    _("No check-in for longer than the workspace allows"));
-      /* Translators: a small badge; a check-in moved progress backwards or jumped */
-      self->abnormal = create_badge (_("Abnormal"), "badge-abnormal",
-                                     _("A recent check-in went backwards or jumped unusually far"));
-      gtk_box_append (GTK_BOX (self->box), self->label);
-      gtk_box_append (GTK_BOX (self->box), self->lagging);
-      gtk_box_append (GTK_BOX (self->box), self->abnormal);
+      gtk_box_append (GTK_BOX (self->child), self->label);
       break;
 
+    case TRELLIS_GOAL_COLUMN_PROGRESS:
     case TRELLIS_GOAL_COLUMN_WEIGHT:
     case TRELLIS_GOAL_COLUMN_SCORE:
-      self->label = gtk_label_new (NULL);
+      self->label = self->child = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (self->label), 1.0);
-      gtk_widget_set_hexpand (self->label, TRUE);
       gtk_widget_add_css_class (self->label, "numeric");
-      gtk_box_append (GTK_BOX (self->box), self->label);
+      if (self->column == TRELLIS_GOAL_COLUMN_PROGRESS)
+        {
+          gtk_label_set_width_chars (GTK_LABEL (self->label), 6);
+          gtk_widget_set_halign (self->label, GTK_ALIGN_END);
+        }
       break;
 
     case TRELLIS_GOAL_COLUMN_LAST_CHECKIN:
     case TRELLIS_GOAL_COLUMN_STATE:
-      self->label = gtk_label_new (NULL);
+      self->label = self->child = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (self->label), 0.0);
       gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (self->label, "numeric");
-      gtk_box_append (GTK_BOX (self->box), self->label);
       break;
 
     case TRELLIS_N_GOAL_COLUMNS:
     default:
       g_assert_not_reached ();
     }
+
+  gtk_widget_set_parent (self->child, GTK_WIDGET (self));
+}
+
+/* The progress column: the bar on the left, the percentage on the right. */
+#define BAR_HEIGHT 6
+#define BAR_MIN_WIDTH 40
+#define BAR_SPACING 8
+
+static void
+trellis_goal_cell_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  TrellisGoalCell *self = TRELLIS_GOAL_CELL (widget);
+
+  gtk_widget_measure (self->child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (self->column == TRELLIS_GOAL_COLUMN_PROGRESS && orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum += BAR_MIN_WIDTH + BAR_SPACING;
+      *natural += BAR_MIN_WIDTH * 2 + BAR_SPACING;
+    }
+}
+
+static void
+trellis_goal_cell_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  TrellisGoalCell *self = TRELLIS_GOAL_CELL (widget);
+
+  if (self->column == TRELLIS_GOAL_COLUMN_PROGRESS)
+    {
+      int label_width;
+
+      gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &label_width, NULL, NULL);
+      label_width = MIN (label_width, width);
+      gtk_widget_allocate (self->child, label_width, height, baseline,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (width - label_width, 0)));
+      return;
+    }
+
+  gtk_widget_allocate (self->child, width, height, baseline, NULL);
+}
+
+static void
+append_color (GtkSnapshot          *snapshot,
+              const GdkRGBA        *color,
+              const graphene_rect_t *rect)
+{
+  GskRoundedRect rounded;
+
+  gsk_rounded_rect_init_from_rect (&rounded, rect, rect->size.height / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, color, rect);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+trellis_goal_cell_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  TrellisGoalCell *self = TRELLIS_GOAL_CELL (widget);
+
+  if (self->column == TRELLIS_GOAL_COLUMN_PROGRESS && self->goal != NULL)
+    {
+      static const char * const color_names[] = {
+        [TRELLIS_PROGRESS_ACHIEVED] = "accent_color",
+        [TRELLIS_PROGRESS_ON_TRACK] = "success_color",
+        [TRELLIS_PROGRESS_BEHIND] = "warning_color",
+        [TRELLIS_PROGRESS_AT_RISK] = "error_color",
+      };
+      int width = gtk_widget_get_width (widget);
+      int height = gtk_widget_get_height (widget);
+      int bar_width = width - gtk_widget_get_width (self->child) - BAR_SPACING;
+      GdkRGBA trough, fill;
+      graphene_rect_t rect;
+
+      if (bar_width > 0)
+        {
+          /* Theme colours, so the bar follows the dark style. */
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+          gtk_style_context_get_color (context, &trough);
+          if (!gtk_style_context_lookup_color (context, color_names[self->status], &fill))
+            fill = trough;
+          G_GNUC_END_IGNORE_DEPRECATIONS
+          trough.alpha *= 0.15;
+
+          rect = GRAPHENE_RECT_INIT (0, (height - BAR_HEIGHT) / 2, bar_width, BAR_HEIGHT);
+          append_color (snapshot, &trough, &rect);
+          if (self->fraction > 0.0)
+            {
+              rect.size.width = MAX (round (bar_width * self->fraction), BAR_HEIGHT);
+              append_color (snapshot, &fill, &rect);
+            }
+        }
+    }
+
+  gtk_widget_snapshot_child (widget, self->child, snapshot);
 }
 
 static void
@@ -286,7 +380,7 @@ trellis_goal_cell_dispose (GObject *object)
   TrellisGoalCell *self = TRELLIS_GOAL_CELL (object);
 
   trellis_goal_cell_set_goal (self, NULL);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->child, gtk_widget_unparent);
 
   G_OBJECT_CLASS (trellis_goal_cell_parent_class)->dispose (object);
 }
@@ -309,8 +403,10 @@ trellis_goal_cell_class_init (TrellisGoalCellClass *klass)
 
   object_class->dispose = trellis_goal_cell_dispose;
   object_class->finalize = trellis_goal_cell_finalize;
+  widget_class->measure = trellis_goal_cell_measure;
+  widget_class->size_allocate = trellis_goal_cell_size_allocate;
+  widget_class->snapshot = trellis_goal_cell_snapshot;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "trellis-goal-cell");
 }
 
@@ -373,7 +469,7 @@ trellis_goal_cell_set_goal (TrellisGoalCell *self,
                                                  self, G_CONNECT_SWAPPED);
     }
 
-  if (self->box != NULL)
+  if (self->child != NULL)
     update (self);
 }
 

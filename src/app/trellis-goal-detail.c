@@ -41,6 +41,7 @@ struct _TrellisGoalDetail
 
   GtkStack            *stack;
   GtkScrolledWindow   *scroller;
+  GtkBox              *actions_box;
   GtkImage            *kind_icon;
   GtkLabel            *kind_label;
   GtkLabel            *title_label;
@@ -236,7 +237,7 @@ update_summary (TrellisGoalDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->approval_label), approval != NULL);
 
   status = trellis_goal_get_progress_status (goal);
-  progress = trellis_format_percent (trellis_goal_get_progress (goal));
+  progress = trellis_format_progress (trellis_goal_get_progress (goal));
   gtk_progress_bar_set_fraction (self->progress_bar, trellis_okr_display_progress (trellis_goal_get_progress (goal)));
   set_css_class (GTK_WIDGET (self->progress_bar), trellis_goal_status_css_class (status));
   gtk_label_set_text (self->progress_label, progress);
@@ -273,7 +274,7 @@ update_summary (TrellisGoalDetail *self)
 
   if (trellis_goal_get_n_children (goal) > 0)
     {
-      g_autofree char *aligned = trellis_format_percent (trellis_goal_get_aligned_progress (goal));
+      g_autofree char *aligned = trellis_format_progress (trellis_goal_get_aligned_progress (goal));
       g_autofree char *text = g_strdup_printf (ngettext ("Aligned progress %s from %u goal",
                                                          "Aligned progress %s from %u goals",
                                                          trellis_goal_get_n_children (goal)),
@@ -391,7 +392,7 @@ create_key_result_row (TrellisGoalDetail *self,
   double score = trellis_key_result_get_score (kr);
   int confidence = trellis_key_result_get_confidence (kr);
   g_autofree char *value = trellis_format_key_result_value (kr);
-  g_autofree char *percent = trellis_format_percent (progress);
+  g_autofree char *percent = trellis_format_progress (progress);
   g_autofree char *score_text = trellis_format_score (score);
   g_autofree char *weight = trellis_format_percent (trellis_key_result_get_weight (kr));
   g_autofree char *weight_text = NULL;
@@ -433,7 +434,8 @@ create_key_result_row (TrellisGoalDetail *self,
   gtk_box_append (GTK_BOX (line), label);
   gtk_box_append (GTK_BOX (box), line);
 
-  /* Status, score, commitment, confidence */
+  /* Status and score, then commitment and confidence: two short lines
+   * keep the pane narrow. */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   label = create_chip (trellis_goal_status_label (status), "status-pill");
   gtk_widget_add_css_class (label, trellis_goal_status_css_class (status));
@@ -446,6 +448,15 @@ create_key_result_row (TrellisGoalDetail *self,
     gtk_widget_add_css_class (label, trellis_score_band_css_class (score));
     gtk_box_append (GTK_BOX (line), label);
   }
+  if (trellis_key_result_get_abnormal (kr))
+    {
+      label = create_chip (_("Abnormal"), "goal-badge");
+      gtk_widget_add_css_class (label, "badge-abnormal");
+      gtk_box_append (GTK_BOX (line), label);
+    }
+  gtk_box_append (GTK_BOX (box), line);
+
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   label = create_chip (trellis_commitment_label (trellis_key_result_get_commitment (kr)), "goal-chip");
   gtk_box_append (GTK_BOX (line), label);
   if (confidence >= 0)
@@ -458,19 +469,13 @@ create_key_result_row (TrellisGoalDetail *self,
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (line), label);
     }
-  if (trellis_key_result_get_abnormal (kr))
-    {
-      label = create_chip (_("Abnormal"), "goal-badge");
-      gtk_widget_add_css_class (label, "badge-abnormal");
-      gtk_box_append (GTK_BOX (line), label);
-    }
   gtk_box_append (GTK_BOX (box), line);
 
   gtk_widget_set_hexpand (box, TRUE);
   gtk_box_append (GTK_BOX (outer), box);
 
   sparkline = trellis_sparkline_widget_new ();
-  gtk_widget_set_size_request (sparkline, 96, 44);
+  gtk_widget_set_size_request (sparkline, 80, 40);
   gtk_widget_set_valign (sparkline, GTK_ALIGN_CENTER);
   fill_sparkline (self, TRELLIS_SPARKLINE_WIDGET (sparkline), kr);
   gtk_box_append (GTK_BOX (outer), sparkline);
@@ -625,7 +630,7 @@ update_alignment (TrellisGoalDetail *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), trellis_goal_get_owner_name (ancestor),
                                                    trellis_goal_get_cycle_id (ancestor));
-      g_autofree char *progress = trellis_format_percent (trellis_goal_get_progress (ancestor));
+      g_autofree char *progress = trellis_format_progress (trellis_goal_get_progress (ancestor));
       GtkWidget *label = gtk_label_new (progress);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -1184,6 +1189,7 @@ trellis_goal_detail_class_init (TrellisGoalDetailClass *klass)
                                                "/io/github/trellishr/Trellis/trellis-goal-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalDetail, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalDetail, actions_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalDetail, kind_icon);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalDetail, kind_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalDetail, title_label);
@@ -1225,12 +1231,30 @@ trellis_goal_detail_class_init (TrellisGoalDetailClass *klass)
   gtk_widget_class_set_css_name (widget_class, "trellis-goal-detail");
 }
 
+/* Only what can be done to the goal now is offered: the page enables the
+ * actions by the goal's state, and a disabled one's button hides. */
+static void
+on_action_sensitive_cb (GtkWidget  *button,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  gtk_widget_set_visible (button, gtk_widget_get_sensitive (button));
+}
+
 static void
 trellis_goal_detail_init (TrellisGoalDetail *self)
 {
   self->checkins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      g_signal_connect (button, "notify::sensitive", G_CALLBACK (on_action_sensitive_cb), NULL);
+      on_action_sensitive_cb (button, NULL, NULL);
+    }
 
   add_placeholder (self->checkin_list, _("No check-ins yet."));
   add_placeholder (self->kr_list, _("No key results."));

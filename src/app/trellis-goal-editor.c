@@ -378,6 +378,23 @@ kr_editor_free (KrEditor *kr)
   g_free (kr);
 }
 
+/* The empty row a new goal starts with gives way to the first key result
+ * added from elsewhere (the library, or the API). */
+static void
+drop_empty_starter (TrellisGoalEditor *self)
+{
+  KrEditor *kr;
+
+  if (self->kr_editors->len != 1)
+    return;
+  kr = g_ptr_array_index (self->kr_editors, 0);
+  if (kr->existing != NULL || gtk_editable_get_text (kr->title)[0] != '\0')
+    return;
+
+  gtk_list_box_remove (self->kr_list, kr->row);
+  g_ptr_array_remove_index (self->kr_editors, 0);
+}
+
 /* What is left of 100 % for a new key result. */
 static double
 remaining_weight (TrellisGoalEditor *self)
@@ -434,6 +451,7 @@ on_library_activated_cb (TrellisGoalEditor *self,
     return;
 
   item = g_ptr_array_index (self->library, index);
+  drop_empty_starter (self);
   add_kr_editor (self, NULL, item->title, item->measure, item->baseline, item->target, item->unit,
                  item->commitment, remaining_weight (self));
   gtk_popover_popdown (self->library_popover);
@@ -720,7 +738,12 @@ trellis_goal_editor_new (GtkWindow        *parent,
         }
     }
   else
-    adw_combo_row_set_selected (self->owner_kind_row, 2);
+    {
+      adw_combo_row_set_selected (self->owner_kind_row, 2);
+      /* A goal needs at least one key result: start with an empty one. */
+      add_kr_editor (self, NULL, NULL, TRELLIS_MEASURE_NUMERIC, 0.0, 100.0, NULL,
+                     TRELLIS_COMMITMENT_COMMITTED, 1.0);
+    }
 
   g_signal_connect_object (self->owner_kind_row, "notify::selected", G_CALLBACK (on_owner_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -731,6 +754,7 @@ trellis_goal_editor_new (GtkWindow        *parent,
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_changed_cb),
                            self, G_CONNECT_SWAPPED);
   on_owner_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 
   return self;
 }
@@ -766,6 +790,7 @@ trellis_goal_editor_add_key_result (TrellisGoalEditor *self,
 {
   g_return_val_if_fail (TRELLIS_IS_GOAL_EDITOR (self), 0);
 
+  drop_empty_starter (self);
   add_kr_editor (self, NULL, title, measure, baseline, target, unit, TRELLIS_COMMITMENT_COMMITTED, weight);
   validate (self);
   return self->kr_editors->len - 1;

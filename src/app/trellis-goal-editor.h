@@ -33,7 +33,8 @@ void               trellis_goal_editor_set_title        (TrellisGoalEditor *self
                                                          const char        *title);
 void               trellis_goal_editor_set_owner_employee (TrellisGoalEditor *self,
                                                          const char        *employee_id);
-/* Adds a key result row; returns its index. */
+/* Adds a key result row (replacing the empty one a new goal starts with);
+ * returns its index. */
 guint              trellis_goal_editor_add_key_result   (TrellisGoalEditor *self,
                                                          const char        *title,
                                                          TrellisMeasure     measure,

@@ -190,6 +190,14 @@ trellis_format_percent (double fraction)
 }
 
 char *
+trellis_format_progress (double fraction)
+{
+  g_autofree char *number = trellis_format_number (round (fraction * 100.0));
+
+  return g_strdup_printf (_("%s %%"), number);
+}
+
+char *
 trellis_format_score (double score)
 {
   return g_strdup_printf ("%.1f", score);

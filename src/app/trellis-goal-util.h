@@ -34,6 +34,8 @@ const char *trellis_score_band_css_class     (double                score);
 
 /* 0.25 → "25 %", 0.125 → "12.5 %" */
 char       *trellis_format_percent           (double                fraction);
+/* Progress as people scan it: 0.624 → "62 %", 1.25 → "125 %" */
+char       *trellis_format_progress          (double                fraction);
 /* 0.6 → "0.6" */
 char       *trellis_format_score             (double                score);
 /* 120 → "120", 12.5 → "12.5" */

@@ -267,7 +267,8 @@ test_goals_tree (Fixture       *fixture,
   g_assert_cmpstr (trellis_goals_page_get_cycle_id (fixture->page), ==, "2026-Q4");
   n_goals = g_list_model_get_n_items (trellis_goal_tree_get_goals (tree));
   g_assert_cmpuint (n_goals, >, 1000);
-  expected_count = g_strdup_printf ("%u goals", n_goals);
+  /* Grouped as the locale groups thousands ("4,252" in English). */
+  expected_count = g_strdup_printf ("%'u goals", n_goals);
   g_assert_cmpstr (trellis_goals_page_get_count_text (fixture->page), ==, expected_count);
   g_assert_false (trellis_goals_page_get_filtered (fixture->page));
 
@@ -300,8 +301,20 @@ test_goals_tree (Fixture       *fixture,
   }
 
   /* The weight check ran on the loaded cycle; the demo has a few. */
-  g_assert_cmpuint (trellis_goals_page_get_n_weight_problems (fixture->page), ==,
-                    trellis_goal_tree_check_weights (tree)->len);
+  {
+    g_autoptr(GPtrArray) problems = trellis_goal_tree_check_weights (tree);
+
+    g_assert_cmpuint (trellis_goals_page_get_n_weight_problems (fixture->page), ==, problems->len);
+  }
+
+  /* Another cycle loads in the background: the whole year has more. */
+  trellis_goals_page_set_cycle_id (fixture->page, "2026");
+  g_assert_true (trellis_goals_page_get_loading (fixture->page));
+  g_assert_true (trellis_test_spin_until (page_ready, fixture->page, 30000));
+  g_assert_cmpstr (trellis_goals_page_get_cycle_id (fixture->page), ==, "2026");
+  tree = trellis_goals_page_get_tree (fixture->page);
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_goal_tree_get_goals (tree)), >, n_goals);
+  trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -320,6 +333,7 @@ test_goals_detail_and_checkin (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before_text = NULL;
   g_autofree char *expected_text = NULL;
+  g_autoptr(GFile) evidence = NULL;
   double before, parent_before;
   guint n_checkin_rows = 0;
 
@@ -372,7 +386,18 @@ test_goals_detail_and_checkin (Fixture       *fixture,
   trellis_checkin_dialog_set_value (dialog, trellis_key_result_get_target (kr));
   trellis_checkin_dialog_set_confidence (dialog, 8);
   trellis_checkin_dialog_set_note (dialog, "签下两家三甲医院");
+  {
+    g_autoptr(GFileIOStream) stream = NULL;
+
+    evidence = g_file_new_tmp ("合同扫描件-XXXXXX.txt", &stream, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                                              "contract", 8, NULL, NULL, &error));
+    g_assert_true (g_io_stream_close (G_IO_STREAM (stream), NULL, &error));
+    trellis_checkin_dialog_add_evidence (dialog, evidence);
+  }
   g_assert_true (trellis_checkin_dialog_save (dialog, &error));
+  g_assert_true (g_file_delete (evidence, NULL, NULL));
   g_assert_no_error (error);
   trellis_test_spin (50);
   g_assert_null (dialog);
@@ -407,7 +432,75 @@ test_goals_detail_and_checkin (Fixture       *fixture,
     g_assert_cmpint (last->confidence, ==, 8);
     g_assert_cmpstr (last->note, ==, "签下两家三甲医院");
     g_assert_cmpstr (last->author_id, ==, trellis_goal_get_employee_id (goal));
+    g_assert_cmpuint (last->n_evidence, ==, 1);
+    {
+      g_autoptr(GPtrArray) evidence = trellis_goal_repository_list_evidence (trellis_workspace_get_store (fixture->workspace),
+                                                                             last->id, &error);
+      TrellisEvidence *file;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (evidence->len, ==, 1);
+      file = g_ptr_array_index (evidence, 0);
+      g_assert_true (g_str_has_prefix (file->file_name, "合同扫描件-"));
+    }
   }
+}
+
+/* Seed 004's dynamic weight: a check-in that crosses an unfired rule's
+ * threshold raises another key result's weight, and the tree follows. */
+static void
+test_goals_weight_rule (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TrellisGoalTree *tree = trellis_goals_page_get_tree (fixture->page);
+  TrellisStore *store = trellis_workspace_get_store (fixture->workspace);
+  TrellisGoalDetail *detail = trellis_goals_page_get_detail (fixture->page);
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisWeightRule *rule = NULL;
+  TrellisKeyResult *watched, *target;
+  TrellisGoal *goal;
+  TrellisCheckinDialog *dialog;
+  double sum = 0.0;
+  GPtrArray *krs;
+
+  rules = trellis_weight_rule_list (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rules->len && rule == NULL; i++)
+    {
+      TrellisWeightRule *candidate = g_ptr_array_index (rules, i);
+
+      if (candidate->fired_at == NULL && g_strcmp0 (candidate->metric, "value") == 0 &&
+          trellis_goal_tree_find_key_result (tree, candidate->watch_kr_id) != NULL)
+        rule = candidate;
+    }
+  g_assert_nonnull (rule);
+
+  watched = trellis_goal_tree_find_key_result (tree, rule->watch_kr_id);
+  target = trellis_goal_tree_find_key_result (tree, rule->target_kr_id);
+  g_assert_nonnull (target);
+  g_assert_cmpfloat (trellis_key_result_get_weight (target), !=, rule->new_weight);
+  goal = trellis_goal_tree_find (tree, trellis_key_result_get_goal_id (watched));
+  trellis_goals_page_show_goal (fixture->page, trellis_goal_get_id (goal));
+  trellis_goal_detail_select_key_result (detail, rule->watch_kr_id);
+
+  dialog = trellis_goals_page_check_in (fixture->page);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (trellis_checkin_dialog_get_key_result (dialog) == watched);
+  trellis_checkin_dialog_set_value (dialog, rule->threshold + 5);
+  g_assert_true (trellis_checkin_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  trellis_test_spin (20);
+  g_assert_null (dialog);
+
+  /* The weights moved in the tree, still adding up to 100 %. */
+  g_assert_cmpfloat_with_epsilon (trellis_key_result_get_weight (target), rule->new_weight, 1e-9);
+  krs = trellis_goal_get_key_results (trellis_goal_tree_find (tree, trellis_key_result_get_goal_id (target)));
+  for (guint i = 0; i < krs->len; i++)
+    sum += trellis_key_result_get_weight (g_ptr_array_index (krs, i));
+  g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-6);
+  trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -439,7 +532,7 @@ test_goals_filters (Fixture       *fixture,
   g_assert_true (trellis_test_spin_until (page_settled, fixture->page, 10000));
   g_assert_true (trellis_goals_page_get_filtered (fixture->page));
   g_assert_cmpuint (trellis_goals_page_get_n_shown (fixture->page), ==, n_lagging);
-  expected = g_strdup_printf ("%u of %u goals", n_lagging, n_goals);
+  expected = g_strdup_printf ("%'u of %'u goals", n_lagging, n_goals);
   g_assert_cmpstr (trellis_goals_page_get_count_text (fixture->page), ==, expected);
   trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
@@ -451,7 +544,7 @@ test_goals_filters (Fixture       *fixture,
   /* Nothing matches: the list gives way to a helpful empty state. */
   search_and_wait (fixture->page, "no such goal zzz", 0);
   g_free (expected);
-  expected = g_strdup_printf ("0 of %u goals", n_goals);
+  expected = g_strdup_printf ("0 of %'u goals", n_goals);
   g_assert_cmpstr (trellis_goals_page_get_count_text (fixture->page), ==, expected);
   trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
@@ -595,6 +688,25 @@ test_goals_change_request (Fixture       *fixture,
   g_assert_null (dialog);
   after = trellis_change_request_list (store, trellis_goal_get_id (goal), &error);
   g_assert_cmpuint (after->len, ==, before->len + 1);
+
+  /* The approver decides from the pane; the tree takes the new target. */
+  {
+    TrellisChangeRequest *request = g_ptr_array_index (after, after->len - 1);
+    TrellisApprovalDialog *decision;
+
+    g_assert_cmpint (request->id, ==, id);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "goals.decide-change", "(xb)", id, TRUE));
+    decision = TRELLIS_APPROVAL_DIALOG (find_toplevel (TRELLIS_TYPE_APPROVAL_DIALOG));
+    g_assert_nonnull (decision);
+    g_object_add_weak_pointer (G_OBJECT (decision), (gpointer *) &decision);
+    g_assert_cmpstr (trellis_approval_dialog_get_approver (decision), ==, request->approver_id);
+    trellis_test_wait_for_frame (GTK_WIDGET (decision));
+    g_assert_true (trellis_approval_dialog_apply (decision, &error));
+    g_assert_no_error (error);
+    trellis_test_spin (20);
+    g_assert_null (decision);
+    g_assert_cmpfloat_with_epsilon (trellis_key_result_get_target (kr), request->new_value, 1e-9);
+  }
 }
 
 static gboolean
@@ -744,6 +856,7 @@ main (int   argc,
 
   g_test_add ("/ui/goals/tree", Fixture, NULL, fixture_set_up, test_goals_tree, fixture_tear_down);
   g_test_add ("/ui/goals/detail-and-checkin", Fixture, NULL, fixture_set_up, test_goals_detail_and_checkin, fixture_tear_down);
+  g_test_add ("/ui/goals/weight-rule", Fixture, NULL, fixture_set_up, test_goals_weight_rule, fixture_tear_down);
   g_test_add ("/ui/goals/filters", Fixture, NULL, fixture_set_up, test_goals_filters, fixture_tear_down);
   g_test_add ("/ui/goals/workflow", Fixture, NULL, fixture_set_up, test_goals_workflow, fixture_tear_down);
   g_test_add ("/ui/goals/change-request", Fixture, NULL, fixture_set_up, test_goals_change_request, fixture_tear_down);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "trellis-goals-page.h"
 #include "trellis-ui-test-utils.h"
 #include "trellis-window.h"
 
@@ -22,6 +23,9 @@
 
 static char *demo_dir;
 static char *demo_path;
+/* The goals picture needs a demo whose today is inside a quarter. */
+static char *goals_demo_dir;
+static char *goals_demo_path;
 
 static const char *
 shot_language (void)
@@ -140,6 +144,102 @@ test_screenshot_organisation (void)
   g_assert_finalize_object (workspace);
 }
 
+static char *
+create_goals_demo (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStore) store = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trellis-goals-shot-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  TrellisDemoOptions options;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "demo.trellis", NULL);
+  store = trellis_store_open (path, &error);
+  g_assert_no_error (error);
+  trellis_demo_options_init (&options, 2026);
+  g_date_set_dmy (&options.today, 22, G_DATE_NOVEMBER, 2026);
+  g_assert_true (trellis_demo_generate (store, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  trellis_store_close (store);
+
+  *out_dir = g_steal_pointer (&dir);
+  return g_steal_pointer (&path);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+goals_ready (gpointer data)
+{
+  return !trellis_goals_page_get_loading (data) && trellis_goals_page_get_tree (data) != NULL;
+}
+
+static void
+test_screenshot_goals (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 23, 30, 0);
+  g_autoptr(TrellisClock) clock = trellis_clock_new_fixed (now);
+  TrellisWorkspace *workspace = trellis_workspace_open (goals_demo_path, clock, NULL, &error);
+  TrellisWindow *window = g_object_ref (trellis_window_new (NULL));
+  g_autofree char *path = shot_path ("goals");
+  g_autoptr(GtkTreeListRow) top = NULL;
+  g_autoptr(TrellisGoal) company_goal = NULL;
+  g_autoptr(GListModel) children = NULL;
+  TrellisGoalsPage *page;
+  GListModel *rows;
+
+  g_assert_no_error (error);
+  trellis_window_set_workspace (window, workspace);
+  prepare_window (window);
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_test_wait_for_frame (GTK_WIDGET (window));
+  trellis_window_set_page (window, "goals");
+  page = TRELLIS_GOALS_PAGE (find_descendant (GTK_WIDGET (window), TRELLIS_TYPE_GOALS_PAGE));
+  g_assert_nonnull (page);
+  trellis_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (trellis_test_spin_until (goals_ready, page, 30000));
+
+  /* The first company objective open, one of its department goals shown. */
+  rows = G_LIST_MODEL (gtk_column_view_get_model (trellis_goals_page_get_column_view (page)));
+  top = g_list_model_get_item (rows, 0);
+  gtk_tree_list_row_set_expanded (top, TRUE);
+  company_goal = gtk_tree_list_row_get_item (top);
+  children = trellis_goal_tree_list_children (trellis_goals_page_get_tree (page), company_goal);
+  if (g_list_model_get_n_items (children) > 0)
+    {
+      g_autoptr(TrellisGoal) child = g_list_model_get_item (children, 0);
+
+      trellis_goals_page_show_goal (page, trellis_goal_get_id (child));
+    }
+  trellis_test_wait_for_frame (GTK_WIDGET (window));
+  trellis_test_spin (300);
+  trellis_test_wait_for_frame (GTK_WIDGET (window));
+
+  save_window (GTK_WIDGET (window), path);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trellis_test_spin (50);
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (workspace);
+}
+
 static void
 test_screenshot_welcome (void)
 {
@@ -183,12 +283,17 @@ main (int   argc,
 
   g_test_add_func ("/ui/screenshots/organisation", test_screenshot_organisation);
   g_test_add_func ("/ui/screenshots/welcome", test_screenshot_welcome);
+  goals_demo_path = create_goals_demo (&goals_demo_dir);
+  g_test_add_func ("/ui/screenshots/goals", test_screenshot_goals);
 
   status = g_test_run ();
 
   trellis_test_remove_demo (demo_dir, demo_path);
   g_free (demo_dir);
   g_free (demo_path);
+  trellis_test_remove_demo (goals_demo_dir, goals_demo_path);
+  g_free (goals_demo_dir);
+  g_free (goals_demo_path);
 
   return status;
 }
