@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "trellis-text.h"
 #include "trellis-change-request.h"
 #include "trellis-goal-repository.h"
 
@@ -49,43 +50,11 @@ trellis_change_request_free (TrellisChangeRequest *request)
   g_free (request);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-/* "130", "0.275", "22.5": at most four decimals, no trailing zeros. */
-static char *
-format_number (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char *end;
-
-  if (fabs (value) < 5e-5)
-    value = 0.0;
-  g_ascii_formatd (buffer, sizeof buffer, "%.4f", value);
-  if (strchr (buffer, '.') != NULL)
-    {
-      end = buffer + strlen (buffer) - 1;
-      while (*end == '0')
-        *end-- = '\0';
-      if (*end == '.')
-        *end = '\0';
-    }
-  return g_strdup (buffer);
-}
-
 /* A weight (0..1) as people read it: "27.5". */
 static char *
 format_percent (double fraction)
 {
-  return format_number (fraction * 100.0);
+  return trellis_text_format_number (fraction * 100.0);
 }
 
 static char *
@@ -97,7 +66,7 @@ format_value (TrellisChangeField field,
       g_autofree char *number = format_percent (value);
       return g_strdup_printf ("%s %%", number);
     }
-  return format_number (value);
+  return trellis_text_format_number (value);
 }
 
 static char *
@@ -275,10 +244,10 @@ set_over_limit_error (GError             **error,
     }
   else
     {
-      new_text = format_number (proposed);
-      original_text = format_number (original);
-      low_text = format_number (original - spread);
-      high_text = format_number (original + spread);
+      new_text = trellis_text_format_number (proposed);
+      original_text = trellis_text_format_number (original);
+      low_text = trellis_text_format_number (original - spread);
+      high_text = trellis_text_format_number (original + spread);
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_OVER_LIMIT,
                    _("The new target %s differs from the original %s by %s %%; "
                      "this cycle allows at most %s %% (%s to %s)."),
@@ -442,7 +411,7 @@ trellis_change_request_submit (TrellisStore        *store,
 
   goal_id = trellis_goal_get_id (goal);
 
-  if (is_blank (reason))
+  if (trellis_text_is_blank (reason))
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                    _("A change request needs a reason, such as the business event behind it"));
@@ -507,7 +476,7 @@ trellis_change_request_submit (TrellisStore        *store,
             }
           if (new_value == kr.baseline)
             {
-              g_autofree char *baseline = format_number (kr.baseline);
+              g_autofree char *baseline = trellis_text_format_number (kr.baseline);
               g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                            _("The target of “%s” cannot equal its baseline %s"), kr.title, baseline);
               goto failed;
@@ -798,7 +767,7 @@ trellis_change_request_decide (TrellisStore  *store,
   sqlite3_bind_int64 (stmt, 1, request_id);
   sqlite3_bind_text (stmt, 2, approve ? "approved" : "rejected", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  if (!is_blank (note))
+  if (!trellis_text_is_blank (note))
     sqlite3_bind_text (stmt, 4, note, -1, SQLITE_TRANSIENT);
   if (!trellis_store_step_done (store, stmt, error))
     goto failed;
@@ -821,7 +790,7 @@ trellis_change_request_decide (TrellisStore  *store,
                      ? _("%s approved your request to change the weight of “%s” from %s to %s.")
                      : _("%s rejected your request to change the weight of “%s” from %s to %s."),
                      decider, subject, old_text, new_text);
-  if (!is_blank (note))
+  if (!trellis_text_is_blank (note))
     {
       g_string_append_c (message, ' ');
       g_string_append_printf (message, _("Note: %s"), note);

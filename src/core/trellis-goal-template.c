@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trellis-text.h"
 #include "trellis-goal-repository.h"
 #include "trellis-goal-template.h"
 
@@ -65,17 +66,6 @@ template_key_result_free (TrellisTemplateKeyResult *item)
     return;
   g_free (item->library_id);
   g_free (item);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
@@ -155,7 +145,7 @@ trellis_goal_template_add_library_key_result (TrellisStore                   *st
   g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
-  if (is_blank (item->title))
+  if (trellis_text_is_blank (item->title))
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                    _("A key result in the library needs a title"));
@@ -305,14 +295,14 @@ trellis_goal_template_add (TrellisStore               *store,
   g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
   g_return_val_if_fail (template_ != NULL, NULL);
 
-  if (is_blank (template_->name))
+  if (trellis_text_is_blank (template_->name))
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID, _("A template needs a name"));
       return NULL;
     }
   name = g_strdup (template_->name);
 
-  if (is_blank (template_->title))
+  if (trellis_text_is_blank (template_->title))
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                    _("Template “%s”: the goal needs a title"), name);

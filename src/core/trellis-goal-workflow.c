@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "trellis-text.h"
 #include "trellis-goal-repository.h"
 #include "trellis-goal-workflow.h"
 
@@ -118,17 +119,6 @@ state_label (TrellisGoalState state)
     default:
       return _("returned");
     }
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
@@ -827,7 +817,7 @@ trellis_goal_workflow_approve (TrellisStore         *store,
       next_step = (int)step;
     }
 
-  if (!insert_approval (store, row.id, "approve", (int)step, actor_id, is_blank (comment) ? NULL : comment, error) ||
+  if (!insert_approval (store, row.id, "approve", (int)step, actor_id, trellis_text_is_blank (comment) ? NULL : comment, error) ||
       !trellis_goal_repository_set_goal_state (store, row.id, next_state, next_step, error))
     goto failed;
 
@@ -879,7 +869,7 @@ trellis_goal_workflow_return (TrellisStore         *store,
       goto failed;
     }
 
-  if (is_blank (comment))
+  if (trellis_text_is_blank (comment))
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                    _("Say why goal “%s” (%s) is returned: the owner reads the comment to revise it"),

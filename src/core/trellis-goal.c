@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "trellis-text.h"
 #include "trellis-goal.h"
 
 struct _TrellisGoal
@@ -80,37 +81,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A quarter of 100,000 people holds 200,000 goals whose owners, cycles,
- * titles and timestamps repeat: they share one interned, ref-counted copy. */
-static char *
-intern (const char *text)
-{
-  return (text && *text) ? g_ref_string_new_intern (text) : NULL;
-}
-
-static void
-release (char *text)
-{
-  if (text != NULL)
-    g_ref_string_release (text);
-}
-
 static void
 trellis_goal_finalize (GObject *object)
 {
   TrellisGoal *self = (TrellisGoal *)object;
 
   g_free (self->id);
-  release (self->title);
-  release (self->description);
-  release (self->department_id);
-  release (self->employee_id);
-  release (self->owner_name);
-  release (self->cycle_id);
-  release (self->parent_goal_id);
-  release (self->parent_kr_id);
-  release (self->created_at);
-  release (self->last_checkin_at);
+  trellis_text_release (self->title);
+  trellis_text_release (self->description);
+  trellis_text_release (self->department_id);
+  trellis_text_release (self->employee_id);
+  trellis_text_release (self->owner_name);
+  trellis_text_release (self->cycle_id);
+  trellis_text_release (self->parent_goal_id);
+  trellis_text_release (self->parent_kr_id);
+  trellis_text_release (self->created_at);
+  trellis_text_release (self->last_checkin_at);
   g_clear_pointer (&self->key_results, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trellis_goal_parent_class)->finalize (object);
@@ -200,14 +186,14 @@ trellis_goal_new (const TrellisGoalFields *f)
   self = g_object_new (TRELLIS_TYPE_GOAL, NULL);
   self->id = g_strdup (f->id);
   self->kind = f->kind;
-  self->title = intern (f->title);
-  self->description = intern (f->description);
+  self->title = trellis_text_intern (f->title);
+  self->description = trellis_text_intern (f->description);
   self->owner_kind = f->owner_kind;
-  self->department_id = intern (f->department_id);
-  self->employee_id = intern (f->employee_id);
-  self->cycle_id = intern (f->cycle_id);
-  self->parent_goal_id = intern (f->parent_goal_id);
-  self->parent_kr_id = intern (f->parent_kr_id);
+  self->department_id = trellis_text_intern (f->department_id);
+  self->employee_id = trellis_text_intern (f->employee_id);
+  self->cycle_id = trellis_text_intern (f->cycle_id);
+  self->parent_goal_id = trellis_text_intern (f->parent_goal_id);
+  self->parent_kr_id = trellis_text_intern (f->parent_kr_id);
   self->category = f->category;
   self->origin = f->origin;
   self->weight = f->weight;
@@ -215,7 +201,7 @@ trellis_goal_new (const TrellisGoalFields *f)
   self->state = f->state;
   self->approval_step = f->approval_step;
   self->position = f->position;
-  self->created_at = intern (f->created_at);
+  self->created_at = trellis_text_intern (f->created_at);
   return self;
 }
 
@@ -296,8 +282,8 @@ trellis_goal_set_owner_name (TrellisGoal *self,
 
   if (g_strcmp0 (self->owner_name, name) == 0)
     return;
-  release (self->owner_name);
-  self->owner_name = intern (name);
+  trellis_text_release (self->owner_name);
+  self->owner_name = trellis_text_intern (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_NAME]);
 }
 
@@ -377,8 +363,8 @@ trellis_goal_set_computed (TrellisGoal           *self,
     }
   if (g_strcmp0 (last_checkin_at, self->last_checkin_at) != 0)
     {
-      release (self->last_checkin_at);
-      self->last_checkin_at = intern (last_checkin_at);
+      trellis_text_release (self->last_checkin_at);
+      self->last_checkin_at = trellis_text_intern (last_checkin_at);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKIN_AT]);
     }
   g_object_thaw_notify (G_OBJECT (self));

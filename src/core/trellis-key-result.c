@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "trellis-text.h"
 #include "trellis-key-result.h"
 
 struct _TrellisKeyResult
@@ -73,31 +74,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Titles, units, goal ids and check-in times repeat across hundreds of
- * thousands of key results: they share interned, ref-counted copies. */
-static char *
-intern (const char *text)
-{
-  return (text && *text) ? g_ref_string_new_intern (text) : NULL;
-}
-
-static void
-release (char *text)
-{
-  if (text != NULL)
-    g_ref_string_release (text);
-}
-
 static void
 trellis_key_result_finalize (GObject *object)
 {
   TrellisKeyResult *self = (TrellisKeyResult *)object;
 
   g_free (self->id);
-  release (self->goal_id);
-  release (self->title);
-  release (self->unit);
-  release (self->last_checkin_at);
+  trellis_text_release (self->goal_id);
+  trellis_text_release (self->title);
+  trellis_text_release (self->unit);
+  trellis_text_release (self->last_checkin_at);
 
   G_OBJECT_CLASS (trellis_key_result_parent_class)->finalize (object);
 }
@@ -178,19 +164,19 @@ trellis_key_result_new (const TrellisKeyResultFields *f)
 
   self = g_object_new (TRELLIS_TYPE_KEY_RESULT, NULL);
   self->id = g_strdup (f->id);
-  self->goal_id = intern (f->goal_id);
-  self->title = intern (f->title);
+  self->goal_id = trellis_text_intern (f->goal_id);
+  self->title = trellis_text_intern (f->title);
   self->measure = f->measure;
   self->baseline = f->baseline;
   self->target = f->target;
   self->original_target = f->original_target;
   self->current = f->current;
-  self->unit = intern (f->unit);
+  self->unit = trellis_text_intern (f->unit);
   self->commitment = f->commitment;
   self->weight = f->weight;
   self->original_weight = f->original_weight;
   self->position = f->position;
-  self->last_checkin_at = intern (f->last_checkin_at);
+  self->last_checkin_at = trellis_text_intern (f->last_checkin_at);
   self->has_previous = f->has_previous;
   self->previous_value = f->previous_value;
   self->confidence = f->confidence;
@@ -319,8 +305,8 @@ trellis_key_result_apply_checkin (TrellisKeyResult *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENCE]);
     }
 
-  release (self->last_checkin_at);
-  self->last_checkin_at = intern (at);
+  trellis_text_release (self->last_checkin_at);
+  self->last_checkin_at = trellis_text_intern (at);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKIN_AT]);
 }
 

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "trellis-text.h"
 #include "trellis-goal-repository.h"
 #include "trellis-weight-rule.h"
 
@@ -44,44 +45,12 @@ trellis_weight_rule_free (TrellisWeightRule *rule)
   g_free (rule);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-/* At most four decimals, no trailing zeros: "18", "0.8", "27.5". */
-static char *
-format_number (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char *end;
-
-  if (fabs (value) < 5e-5)
-    value = 0.0;
-  g_ascii_formatd (buffer, sizeof buffer, "%.4f", value);
-  if (strchr (buffer, '.') != NULL)
-    {
-      end = buffer + strlen (buffer) - 1;
-      while (*end == '0')
-        *end-- = '\0';
-      if (*end == '.')
-        *end = '\0';
-    }
-  return g_strdup (buffer);
-}
-
 /* "18 %", "35 units", "18": a value with its unit. */
 static char *
 format_with_unit (double      value,
                   const char *unit)
 {
-  g_autofree char *number = format_number (value);
+  g_autofree char *number = trellis_text_format_number (value);
 
   if (unit == NULL || *unit == '\0')
     return g_steal_pointer (&number);
@@ -169,7 +138,7 @@ trellis_weight_rule_add (TrellisStore  *store,
 
   g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
 
-  if (is_blank (name))
+  if (trellis_text_is_blank (name))
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                    _("A weight rule needs a name"));
@@ -196,7 +165,7 @@ trellis_weight_rule_add (TrellisStore  *store,
     }
   if (!(new_weight > 0.0 && new_weight < 1.0))
     {
-      g_autofree char *percent = format_number (new_weight * 100.0);
+      g_autofree char *percent = trellis_text_format_number (new_weight * 100.0);
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                    _("Rule “%s”: the new weight must be more than 0 %% and less than 100 %%, not %s %%"),
                    name, percent);
@@ -386,13 +355,13 @@ compose_notice (const TrellisWeightRule *rule,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *observed_text = NULL;
   g_autofree char *threshold_text = NULL;
-  g_autofree char *old_text = format_number (old_weight * 100.0);
-  g_autofree char *new_text = format_number (new_weight * 100.0);
+  g_autofree char *old_text = trellis_text_format_number (old_weight * 100.0);
+  g_autofree char *new_text = trellis_text_format_number (new_weight * 100.0);
 
   if (g_strcmp0 (rule->metric, "progress") == 0)
     {
-      g_autofree char *a = format_number (observed * 100.0);
-      g_autofree char *b = format_number (rule->threshold * 100.0);
+      g_autofree char *a = trellis_text_format_number (observed * 100.0);
+      g_autofree char *b = trellis_text_format_number (rule->threshold * 100.0);
       observed_text = g_strdup_printf ("%s %%", a);
       threshold_text = g_strdup_printf ("%s %%", b);
     }
@@ -402,7 +371,7 @@ compose_notice (const TrellisWeightRule *rule,
       threshold_text = format_with_unit (rule->threshold, watched->unit);
     }
 
-  if (!is_blank (rule->explanation))
+  if (!trellis_text_is_blank (rule->explanation))
     {
       g_string_append (text, rule->explanation);
       g_string_append_c (text, ' ');
