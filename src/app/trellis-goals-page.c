@@ -1506,6 +1506,7 @@ show_weight_problems_action (GtkWidget  *widget,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   trellis_dialog_setup_escape (GTK_WINDOW (window));
 
+  /* xgettext:no-c-format */
   intro = gtk_label_new (_("Each person’s or department’s goals in a cycle, and each goal’s key results, should share 100 % of the weight. Choose a line to see the goals."));
   gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
   gtk_label_set_xalign (GTK_LABEL (intro), 0.0);

@@ -360,6 +360,7 @@ const TrellisCliCommand trellis_cli_goals_command = {
   .name = "goals",
   .parameters = N_("FILE"),
   .summary = N_("Show the goal cascade with its progress"),
+  /* xgettext:no-c-format */
   .description = N_("Prints every goal of FILE in cascade order (company, then what aligns to it)\n"
                     "with its owner, cycle, weight, progress, aligned progress, score, status,\n"
                     "workflow state and the lagging/abnormal flags, as the application computes\n"
