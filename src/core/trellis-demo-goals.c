@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trellis-goal-template.h"
 #include "trellis-clock.h"
 #include "trellis-demo-goals.h"
 #include "trellis-goal.h"
@@ -2976,6 +2977,103 @@ generate (Gen     *gen,
   return TRUE;
 }
 
+/* The KR library and templates HR starts from (seed 002 §4: goals drafted
+ * from templates and a library of key results), scoped to quarterly goals
+ * of individual contributors (levels P…). */
+typedef struct {
+  const char        *key;
+  const char        *title;
+  TrellisMeasure     measure;
+  double             baseline;
+  double             target;
+  const char        *unit;
+  TrellisCommitment  commitment;
+} LibrarySpec;
+
+static const LibrarySpec library_specs[] = {
+  { "sales", "季度销售额", TRELLIS_MEASURE_NUMERIC, 0, 120, "万元", TRELLIS_COMMITMENT_COMMITTED },
+  { "a-class", "A类客户新增签约", TRELLIS_MEASURE_NUMERIC, 0, 4, "家", TRELLIS_COMMITMENT_COMMITTED },
+  { "conversion", "新客户首单转化率", TRELLIS_MEASURE_PERCENTAGE, 20, 35, NULL, TRELLIS_COMMITMENT_ASPIRATIONAL },
+  { "visits", "重点医院拜访次数", TRELLIS_MEASURE_NUMERIC, 0, 36, "次", TRELLIS_COMMITMENT_COMMITTED },
+  { "response", "设备故障平均响应时间", TRELLIS_MEASURE_NUMERIC, 8, 4, "小时", TRELLIS_COMMITMENT_COMMITTED },
+  { "first-fix", "工单一次修复率", TRELLIS_MEASURE_PERCENTAGE, 78, 88, NULL, TRELLIS_COMMITMENT_COMMITTED },
+  { "satisfaction", "客户满意度", TRELLIS_MEASURE_PERCENTAGE, 86, 92, NULL, TRELLIS_COMMITMENT_ASPIRATIONAL },
+  { "courses", "完成认证课程", TRELLIS_MEASURE_NUMERIC, 0, 2, "门", TRELLIS_COMMITMENT_COMMITTED },
+  { "case", "输出一篇案例复盘", TRELLIS_MEASURE_MILESTONE, 0, 1, NULL, TRELLIS_COMMITMENT_COMMITTED },
+};
+
+static const struct {
+  const char          *name;
+  const char          *title;
+  TrellisGoalCategory  category;
+  const char          *keys[3];
+  double               weights[3];
+} template_specs[] = {
+  { "销售代表季度目标", "提升负责区域的销售业绩与客户覆盖", TRELLIS_CATEGORY_BUSINESS,
+    { "sales", "a-class", "conversion" }, { 0.4, 0.3, 0.3 } },
+  { "服务工程师季度目标", "提升设备服务时效与客户满意度", TRELLIS_CATEGORY_BUSINESS,
+    { "response", "first-fix", "satisfaction" }, { 0.4, 0.3, 0.3 } },
+  { "个人发展目标", "提升专业能力，沉淀可复用的经验", TRELLIS_CATEGORY_DEVELOPMENT,
+    { "courses", "case", NULL }, { 0.6, 0.4, 0 } },
+};
+
+static gboolean
+write_library_and_templates (TrellisStore  *store,
+                             GError       **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (library_specs); i++)
+    {
+      const LibrarySpec *spec = &library_specs[i];
+      TrellisLibraryKeyResult item = {
+        .title = (char *)spec->title,
+        .measure = spec->measure,
+        .baseline = spec->baseline,
+        .target = spec->target,
+        .unit = (char *)spec->unit,
+        .commitment = spec->commitment,
+        .level = (char *)"P",
+        .cycle_kind = (char *)"quarter",
+      };
+      char *id = trellis_goal_template_add_library_key_result (store, &item, error);
+
+      if (id == NULL)
+        return FALSE;
+      g_hash_table_insert (ids, (gpointer)spec->key, id);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (template_specs); i++)
+    {
+      g_autoptr(GPtrArray) krs = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *id = NULL;
+      TrellisGoalTemplate template_ = {
+        .name = (char *)template_specs[i].name,
+        .level = (char *)"P",
+        .cycle_kind = (char *)"quarter",
+        .kind = TRELLIS_GOAL_OBJECTIVE,
+        .title = (char *)template_specs[i].title,
+        .category = template_specs[i].category,
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (template_specs[i].keys) && template_specs[i].keys[k]; k++)
+        {
+          TrellisTemplateKeyResult *kr = g_new0 (TrellisTemplateKeyResult, 1);
+
+          kr->library_id = g_hash_table_lookup (ids, template_specs[i].keys[k]);
+          kr->weight = template_specs[i].weights[k];
+          g_ptr_array_add (krs, kr);
+        }
+      template_.key_results = krs;
+
+      id = trellis_goal_template_add (store, &template_, error);
+      if (id == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 trellis_demo_goals_generate (TrellisStore             *store,
                              const TrellisDemoOptions *options,
@@ -3021,7 +3119,8 @@ trellis_demo_goals_generate (TrellisStore             *store,
 
   ok = check_cancelled (&gen, error) &&
        load_organisation (&gen, error) &&
-       generate (&gen, error);
+       generate (&gen, error) &&
+       write_library_and_templates (store, error);
 
   trellis_store_set_clock (store, saved_clock);
   trellis_store_set_actor (store, saved_actor);

@@ -106,13 +106,13 @@ trellis_test_wait_for_frame (GtkWidget *widget)
 
   /* Realise first: a widget has no frame clock before that. */
   if (!gtk_widget_get_realized (widget))
-    g_assert_true (trellis_test_spin_until (is_realized, widget, 5000));
+    g_assert_true (trellis_test_spin_until (is_realized, widget, 30000));
 
   clock = gtk_widget_get_frame_clock (widget);
   g_assert_nonnull (clock);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
   gtk_widget_queue_draw (widget);
-  g_assert_true (trellis_test_spin_until (is_true, &painted, 5000));
+  g_assert_true (trellis_test_spin_until (is_true, &painted, 30000));
   g_signal_handler_disconnect (clock, handler);
 }
 
