@@ -141,9 +141,12 @@ preferences_action (GSimpleAction *action,
 {
   TrellisApplication *self = user_data;
   GtkWidget *preferences = trellis_preferences_window_new (self->settings);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_set_transient_for (GTK_WINDOW (preferences),
-                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  if (TRELLIS_IS_WINDOW (active))
+    trellis_preferences_window_set_workspace (TRELLIS_PREFERENCES_WINDOW (preferences),
+                                              trellis_window_get_workspace (TRELLIS_WINDOW (active)));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), active);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

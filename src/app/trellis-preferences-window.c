@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-goal-settings-page.h"
 #include "trellis-preferences-window.h"
 
 struct _TrellisPreferencesWindow
@@ -197,4 +198,16 @@ trellis_preferences_window_new (GSettings *settings)
   return g_object_new (TRELLIS_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
                        NULL);
+}
+
+void
+trellis_preferences_window_set_workspace (TrellisPreferencesWindow *self,
+                                          TrellisWorkspace         *workspace)
+{
+  g_return_if_fail (TRELLIS_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (workspace == NULL || TRELLIS_IS_WORKSPACE (workspace));
+
+  if (workspace != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (trellis_goal_settings_page_new (workspace)));
 }
