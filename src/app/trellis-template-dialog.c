@@ -17,18 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "trellis-goal-util.h"
+#include "trellis-progress-relay.h"
 #include "trellis-template-dialog.h"
-
-/* The assignment runs in a worker thread on a connection of its own; the
- * worker reports progress through this, and the main thread shows only the
- * newest value (at most one idle callback is queued). */
-typedef struct {
-  GWeakRef  dialog;
-  GMutex    lock;
-  double    fraction;
-  char     *message;
-  gboolean  queued;
-} Progress;
 
 typedef struct {
   char         *path;
@@ -39,7 +29,7 @@ typedef struct {
   char         *parent_goal_id;
   char         *parent_kr_id;
   double        weight;
-  Progress     *progress;
+  TrellisProgressRelay *progress;
 } AssignJob;
 
 struct _TrellisTemplateDialog
@@ -54,7 +44,7 @@ struct _TrellisTemplateDialog
   GPtrArray           *parent_kr_ids;
   GStrv                employee_ids;
   GCancellable        *cancellable;
-  Progress            *progress;
+  TrellisProgressRelay *progress;
 
   GtkButton           *cancel_button;
   GtkButton           *assign_button;
@@ -81,30 +71,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static Progress *
-progress_new (TrellisTemplateDialog *self)
-{
-  Progress *progress = g_atomic_rc_box_new0 (Progress);
-
-  g_weak_ref_init (&progress->dialog, self);
-  g_mutex_init (&progress->lock);
-  return progress;
-}
-
-static void
-progress_clear (Progress *progress)
-{
-  g_weak_ref_clear (&progress->dialog);
-  g_mutex_clear (&progress->lock);
-  g_free (progress->message);
-}
-
-static void
-progress_release (gpointer progress)
-{
-  g_atomic_rc_box_release_full (progress, (GDestroyNotify) progress_clear);
-}
-
 static void
 assign_job_free (AssignJob *job)
 {
@@ -115,56 +81,8 @@ assign_job_free (AssignJob *job)
   g_free (job->cycle_id);
   g_free (job->parent_goal_id);
   g_free (job->parent_kr_id);
-  g_clear_pointer (&job->progress, progress_release);
+  g_clear_pointer (&job->progress, trellis_progress_relay_unref);
   g_free (job);
-}
-
-static gboolean
-apply_progress_cb (gpointer user_data)
-{
-  Progress *progress = user_data;
-  g_autoptr(TrellisTemplateDialog) self = g_weak_ref_get (&progress->dialog);
-  g_autofree char *message = NULL;
-  double fraction;
-
-  g_mutex_lock (&progress->lock);
-  fraction = progress->fraction;
-  message = g_steal_pointer (&progress->message);
-  progress->queued = FALSE;
-  g_mutex_unlock (&progress->lock);
-
-  if (self == NULL || self->progress != progress)
-    return G_SOURCE_REMOVE;
-
-  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
-  if (message != NULL)
-    gtk_label_set_text (self->progress_label, message);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs in the worker thread. */
-static void
-progress_cb (double      fraction,
-             const char *message,
-             gpointer    user_data)
-{
-  Progress *progress = user_data;
-  gboolean queue;
-
-  g_mutex_lock (&progress->lock);
-  progress->fraction = fraction;
-  if (message != NULL)
-    {
-      g_free (progress->message);
-      progress->message = g_strdup (message);
-    }
-  queue = !progress->queued;
-  progress->queued = TRUE;
-  g_mutex_unlock (&progress->lock);
-
-  if (queue)
-    g_idle_add_full (G_PRIORITY_DEFAULT, apply_progress_cb,
-                     g_atomic_rc_box_acquire (progress), progress_release);
 }
 
 static void
@@ -189,7 +107,7 @@ assign_thread (GTask        *task,
   created = trellis_goal_template_bulk_assign (store, job->template_id,
                                                (const char * const *) job->employee_ids,
                                                job->cycle_id, job->parent_goal_id, job->parent_kr_id,
-                                               job->weight, progress_cb, job->progress,
+                                               job->weight, trellis_progress_relay_report, job->progress,
                                                cancellable, &error);
   if (created < 0)
     g_task_return_error (task, error);
@@ -222,7 +140,7 @@ on_assigned_cb (GObject      *source,
   guint n_people = self->employee_ids != NULL ? g_strv_length (self->employee_ids) : 0;
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->progress, progress_release);
+  g_clear_pointer (&self->progress, trellis_progress_relay_close);
 
   /* Closed while it ran: it was cancelled, nothing to show. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self)))
@@ -336,7 +254,7 @@ trellis_template_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_TEMPLATE_DIALOG);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->progress, progress_release);
+  g_clear_pointer (&self->progress, trellis_progress_relay_close);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->cycles, g_ptr_array_unref);
   g_clear_pointer (&self->parent_goal_ids, g_ptr_array_unref);
@@ -498,7 +416,7 @@ trellis_template_dialog_start (TrellisTemplateDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   self->cancellable = g_cancellable_new ();
-  self->progress = progress_new (self);
+  self->progress = trellis_progress_relay_new (self->progress_bar, self->progress_label);
 
   job = g_new0 (AssignJob, 1);
   job->path = g_strdup (trellis_workspace_get_path (self->workspace));
@@ -512,7 +430,7 @@ trellis_template_dialog_start (TrellisTemplateDialog *self)
       job->parent_kr_id = g_strdup (g_ptr_array_index (self->parent_kr_ids, parent_index));
     }
   job->weight = gtk_spin_button_get_value (self->weight_spin) / 100.0;
-  job->progress = g_atomic_rc_box_acquire (self->progress);
+  job->progress = trellis_progress_relay_ref (self->progress);
 
   set_running (self, TRUE);
 

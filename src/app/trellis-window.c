@@ -19,6 +19,7 @@
 
 #include "trellis-application.h"
 #include "trellis-goals-page.h"
+#include "trellis-progress-relay.h"
 #include "trellis-recent.h"
 #include "trellis-welcome-page.h"
 #include "trellis-window.h"
@@ -45,23 +46,12 @@ static const PageInfo pages[] = {
     N_("Goal completion, alignment, rating distribution and the health of the whole performance process will be summarised here.") },
 };
 
-/* Progress reported by a worker thread, handed to the main thread through
- * an idle callback. Only the newest value matters, so at most one idle is
- * queued however often the worker reports. */
-typedef struct {
-  GWeakRef  window;
-  GMutex    lock;
-  double    fraction;
-  char     *message;
-  gboolean  queued;
-} Progress;
-
 /* One open or generate operation; stale ones (cancelled or superseded)
  * are recognised by their cancellable no longer being the window's. */
 typedef struct {
   TrellisWindow *window;
   GCancellable  *cancellable;
-  Progress      *progress;
+  TrellisProgressRelay *progress;
   char          *path;
   gboolean       is_demo;
 } Operation;
@@ -74,7 +64,7 @@ struct _TrellisWindow
   TrellisClock         *clock;
   TrellisWorkspace     *workspace;
   GCancellable         *cancellable;
-  Progress             *progress;
+  TrellisProgressRelay *progress;
   char                 *page;
   guint                 pulse_id;
   gboolean              syncing_sidebar;
@@ -116,37 +106,12 @@ find_page (const char *id)
   return NULL;
 }
 
-static Progress *
-progress_new (TrellisWindow *self)
-{
-  Progress *progress = g_atomic_rc_box_new0 (Progress);
-
-  g_weak_ref_init (&progress->window, self);
-  g_mutex_init (&progress->lock);
-
-  return progress;
-}
-
-static void
-progress_clear (Progress *progress)
-{
-  g_weak_ref_clear (&progress->window);
-  g_mutex_clear (&progress->lock);
-  g_free (progress->message);
-}
-
-static void
-progress_release (gpointer progress)
-{
-  g_atomic_rc_box_release_full (progress, (GDestroyNotify) progress_clear);
-}
-
 static void
 operation_free (Operation *op)
 {
   g_clear_object (&op->window);
   g_clear_object (&op->cancellable);
-  g_clear_pointer (&op->progress, progress_release);
+  g_clear_pointer (&op->progress, trellis_progress_relay_unref);
   g_free (op->path);
   g_free (op);
 }
@@ -224,7 +189,7 @@ abandon_operation (TrellisWindow *self)
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
     }
-  g_clear_pointer (&self->progress, progress_release);
+  g_clear_pointer (&self->progress, trellis_progress_relay_close);
   stop_pulse (self);
 
   if (was_busy)
@@ -261,8 +226,8 @@ begin_operation (TrellisWindow *self,
 
   if (is_demo)
     {
-      self->progress = progress_new (self);
-      op->progress = g_atomic_rc_box_acquire (self->progress);
+      self->progress = trellis_progress_relay_new (self->progress_bar, self->progress_label);
+      op->progress = trellis_progress_relay_ref (self->progress);
     }
   else
     /* Opening reports no progress; a pulsing bar shows it is alive. */
@@ -282,55 +247,6 @@ operation_is_current (Operation *op)
          !g_cancellable_is_cancelled (op->cancellable);
 }
 
-static gboolean
-apply_progress_cb (gpointer user_data)
-{
-  Progress *progress = user_data;
-  g_autoptr(TrellisWindow) self = g_weak_ref_get (&progress->window);
-  g_autofree char *message = NULL;
-  double fraction;
-
-  g_mutex_lock (&progress->lock);
-  fraction = progress->fraction;
-  message = g_steal_pointer (&progress->message);
-  progress->queued = FALSE;
-  g_mutex_unlock (&progress->lock);
-
-  if (self == NULL || self->progress != progress)
-    return G_SOURCE_REMOVE;
-
-  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
-  if (message != NULL)
-    gtk_label_set_text (self->progress_label, message);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs in the worker thread. */
-static void
-progress_cb (double      fraction,
-             const char *message,
-             gpointer    user_data)
-{
-  Progress *progress = user_data;
-  gboolean queue;
-
-  g_mutex_lock (&progress->lock);
-  progress->fraction = fraction;
-  if (message != NULL)
-    {
-      g_free (progress->message);
-      progress->message = g_strdup (message);
-    }
-  queue = !progress->queued;
-  progress->queued = TRUE;
-  g_mutex_unlock (&progress->lock);
-
-  if (queue)
-    g_idle_add_full (G_PRIORITY_DEFAULT, apply_progress_cb,
-                     g_atomic_rc_box_acquire (progress), progress_release);
-}
-
 static void
 finish_operation (Operation        *op,
                   TrellisWorkspace *workspace,
@@ -342,7 +258,7 @@ finish_operation (Operation        *op,
     return;
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->progress, progress_release);
+  g_clear_pointer (&self->progress, trellis_progress_relay_close);
   stop_pulse (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
@@ -1056,7 +972,7 @@ trellis_window_open_demo (TrellisWindow *self)
                         _("A fictional medical-device distributor with a head office and 17 sales and service regions."),
                         path, TRUE);
   trellis_workspace_create_demo_async (path, n_employees, TRELLIS_DEMO_DEFAULT_SEED, self->clock,
-                                       progress_cb, op->progress,
+                                       trellis_progress_relay_report, op->progress,
                                        op->cancellable, on_demo_created_cb, op);
 }
 
