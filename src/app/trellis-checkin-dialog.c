@@ -540,7 +540,7 @@ trellis_checkin_dialog_save (TrellisCheckinDialog  *self,
 
       for (guint i = 0; i < changed->len; i++)
         {
-          TrellisKeyResult *weighted = trellis_goal_tree_find_key_result (self->tree, g_ptr_array_index (changed, i));
+          g_autoptr(TrellisKeyResult) weighted = trellis_goal_tree_lookup_key_result (self->tree, g_ptr_array_index (changed, i));
 
           if (weighted != NULL)
             g_hash_table_add (goals, g_strdup (trellis_key_result_get_goal_id (weighted)));

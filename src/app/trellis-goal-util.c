@@ -21,24 +21,6 @@
 #include "trellis-goal-util.h"
 
 const char *
-trellis_goal_status_label (TrellisProgressStatus status)
-{
-  switch (status)
-    {
-    case TRELLIS_PROGRESS_ACHIEVED:
-      return _("Achieved");
-    case TRELLIS_PROGRESS_ON_TRACK:
-      return _("On track");
-    case TRELLIS_PROGRESS_BEHIND:
-      return _("Behind");
-    case TRELLIS_PROGRESS_AT_RISK:
-      return _("At risk");
-    default:
-      return "";
-    }
-}
-
-const char *
 trellis_goal_status_css_class (TrellisProgressStatus status)
 {
   switch (status)
@@ -53,26 +35,6 @@ trellis_goal_status_css_class (TrellisProgressStatus status)
       return "status-at-risk";
     default:
       return "status-on-track";
-    }
-}
-
-const char *
-trellis_goal_state_label (TrellisGoalState state)
-{
-  switch (state)
-    {
-    case TRELLIS_GOAL_STATE_DRAFT:
-      return _("Draft");
-    case TRELLIS_GOAL_STATE_SUBMITTED:
-      return _("Submitted");
-    case TRELLIS_GOAL_STATE_APPROVED:
-      return _("Approved");
-    case TRELLIS_GOAL_STATE_FILED:
-      return _("Filed");
-    case TRELLIS_GOAL_STATE_RETURNED:
-      return _("Returned");
-    default:
-      return "";
     }
 }
 
@@ -97,59 +59,9 @@ trellis_goal_state_css_class (TrellisGoalState state)
 }
 
 const char *
-trellis_goal_kind_label (TrellisGoalKind kind)
-{
-  return kind == TRELLIS_GOAL_KPI ? _("KPI") : _("Objective");
-}
-
-const char *
 trellis_goal_kind_icon_name (TrellisGoalKind kind)
 {
   return kind == TRELLIS_GOAL_KPI ? "power-profile-performance-symbolic" : "emoji-flags-symbolic";
-}
-
-const char *
-trellis_goal_category_label (TrellisGoalCategory category)
-{
-  switch (category)
-    {
-    case TRELLIS_CATEGORY_BUSINESS:
-      return _("Business");
-    case TRELLIS_CATEGORY_DEVELOPMENT:
-      return _("Development");
-    case TRELLIS_CATEGORY_INNOVATION:
-      return _("Innovation");
-    default:
-      return "";
-    }
-}
-
-const char *
-trellis_goal_origin_label (TrellisGoalOrigin origin)
-{
-  return origin == TRELLIS_ORIGIN_SELF ? _("Self-created") : _("Assigned");
-}
-
-const char *
-trellis_commitment_label (TrellisCommitment commitment)
-{
-  return commitment == TRELLIS_COMMITMENT_ASPIRATIONAL ? _("Aspirational") : _("Committed");
-}
-
-const char *
-trellis_measure_label (TrellisMeasure measure)
-{
-  switch (measure)
-    {
-    case TRELLIS_MEASURE_NUMERIC:
-      return _("Number");
-    case TRELLIS_MEASURE_PERCENTAGE:
-      return _("Percentage");
-    case TRELLIS_MEASURE_MILESTONE:
-      return _("Milestone");
-    default:
-      return "";
-    }
 }
 
 const char *
@@ -321,50 +233,10 @@ trellis_goal_tree_sync_from_store (TrellisGoalTree  *tree,
                                    const char       *goal_id,
                                    GError          **error)
 {
-  g_autoptr(TrellisGoal) stored = NULL;
-  TrellisGoal *goal;
-  GPtrArray *stored_krs;
-  gboolean weight_changed;
-
   g_return_val_if_fail (TRELLIS_IS_GOAL_TREE (tree), FALSE);
   g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
 
-  goal = trellis_goal_tree_find (tree, goal_id);
-  if (goal == NULL)
-    return TRUE;
-
-  stored = trellis_goal_repository_get_goal (store, goal_id, error);
-  if (stored == NULL)
-    return FALSE;
-
-  stored_krs = trellis_goal_get_key_results (stored);
-  for (guint i = 0; i < stored_krs->len; i++)
-    {
-      TrellisKeyResult *fresh = g_ptr_array_index (stored_krs, i);
-      TrellisKeyResult *kr = trellis_goal_find_key_result (goal, trellis_key_result_get_id (fresh));
-
-      if (kr == NULL)
-        continue;
-      if (trellis_key_result_get_weight (kr) != trellis_key_result_get_weight (fresh) ||
-          trellis_key_result_get_target (kr) != trellis_key_result_get_target (fresh))
-        {
-          trellis_key_result_set_weight (kr, trellis_key_result_get_weight (fresh));
-          trellis_key_result_set_target (kr, trellis_key_result_get_target (fresh));
-          trellis_goal_tree_key_result_changed (tree, trellis_key_result_get_id (kr));
-        }
-    }
-
-  /* A goal's own weight feeds its parent's aligned progress; the tree has
-   * no incremental update for that, so it recomputes. */
-  weight_changed = trellis_goal_get_weight (goal) != trellis_goal_get_weight (stored);
-  trellis_goal_set_state (goal, trellis_goal_get_state (stored), trellis_goal_get_approval_step (stored));
-  if (weight_changed)
-    {
-      trellis_goal_set_weight (goal, trellis_goal_get_weight (stored));
-      trellis_goal_tree_recompute (tree);
-    }
-
-  return TRUE;
+  return trellis_goal_tree_reload_goal (tree, store, goal_id, NULL, error);
 }
 
 void
@@ -376,7 +248,7 @@ trellis_alignment_choices_build (TrellisGoalTree     *tree,
                                  GPtrArray           *goal_ids,
                                  GPtrArray           *kr_ids)
 {
-  GListModel *goals;
+  g_autoptr(GListModel) goals = NULL;
 
   g_return_if_fail (TRELLIS_IS_GOAL_TREE (tree));
 
@@ -384,7 +256,9 @@ trellis_alignment_choices_build (TrellisGoalTree     *tree,
   g_ptr_array_add (goal_ids, NULL);
   g_ptr_array_add (kr_ids, NULL);
 
-  goals = trellis_goal_tree_get_goals (tree);
+  /* People's goals are not alignment targets; at 100,000 people, asking
+   * the tree for the others only saves making 200,000 objects. */
+  goals = trellis_goal_tree_list_by_owner_kind (tree, TRELLIS_OWNER_DEPARTMENT);
   for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
     {
       g_autoptr(TrellisGoal) goal = g_list_model_get_item (goals, i);

@@ -18,18 +18,13 @@
 
 G_BEGIN_DECLS
 
-/* How the goal widgets name and colour things. Labels are translated; CSS
- * classes are defined in data/style.css and follow the dark theme. */
-const char *trellis_goal_status_label        (TrellisProgressStatus status);
+/* How the goal widgets colour things. CSS classes are defined in
+ * data/style.css and follow the dark theme; the translated labels
+ * (trellis_goal_status_label () and the like) are in trellis-goal-labels.h,
+ * which trellis-core.h brings in. */
 const char *trellis_goal_status_css_class    (TrellisProgressStatus status);
-const char *trellis_goal_state_label         (TrellisGoalState      state);
 const char *trellis_goal_state_css_class     (TrellisGoalState      state);
-const char *trellis_goal_kind_label          (TrellisGoalKind       kind);
 const char *trellis_goal_kind_icon_name      (TrellisGoalKind       kind);
-const char *trellis_goal_category_label      (TrellisGoalCategory   category);
-const char *trellis_goal_origin_label        (TrellisGoalOrigin     origin);
-const char *trellis_commitment_label         (TrellisCommitment     commitment);
-const char *trellis_measure_label            (TrellisMeasure        measure);
 const char *trellis_score_band_css_class     (double                score);
 
 /* 0.25 → "25 %", 0.125 → "12.5 %" */

@@ -89,7 +89,7 @@ struct _TrellisGoalsPage
   char                   *department_id;   /* NULL: everybody */
   int                     status;          /* -1: any */
   TrellisGoalsFilterFlags flags;
-  GHashTable             *search_keys;     /* TrellisGoal* → folded "title\nowner" */
+  GHashTable             *search_keys;     /* interned title or owner name → folded */
   GHashTable             *sort_keys[TRELLIS_N_GOAL_COLUMNS];
   char                   *count_text;
   GPtrArray              *weight_problems;
@@ -181,16 +181,18 @@ collation_key (TrellisGoalsPage  *self,
                TrellisGoalColumn  column)
 {
   GHashTable *keys = self->sort_keys[column];
-  char *key = g_hash_table_lookup (keys, goal);
+  /* Titles and owner names are interned, so a key serves every goal that
+   * shares the text; goal objects come and go with the rows. */
+  const char *text = column == TRELLIS_GOAL_COLUMN_TITLE ? trellis_goal_get_title (goal)
+                                                         : trellis_goal_get_owner_name (goal);
+  char *key = g_hash_table_lookup (keys, text);
 
   if (key == NULL)
     {
-      const char *text = column == TRELLIS_GOAL_COLUMN_TITLE ? trellis_goal_get_title (goal)
-                                                             : trellis_goal_get_owner_name (goal);
       g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
 
       key = g_utf8_collate_key (folded, -1);
-      g_hash_table_insert (keys, goal, key);
+      g_hash_table_insert (keys, (gpointer) text, key);
     }
 
   return key;
@@ -252,29 +254,39 @@ compare_column_cb (gconstpointer a,
 
 /* Filtering */
 
-/* Title and owner, case-folded, as the search matches them. */
-static char *
-create_search_key (TrellisGoal *goal)
+/* A title or an owner name, case-folded as the search matches it; cached
+ * by the interned text, which many goals share. */
+static const char *
+folded_text (GHashTable *cache,
+             const char *text)
 {
-  const char *owner = trellis_goal_get_owner_name (goal);
-  g_autofree char *text = g_strconcat (trellis_goal_get_title (goal), "\n", owner != NULL ? owner : "", NULL);
+  gpointer value;
+  char *folded;
 
-  return g_utf8_casefold (text, -1);
+  if (text == NULL)
+    return "";
+  /* NULL stands for "folds to itself", as Chinese names do: no copy. */
+  if (g_hash_table_lookup_extended (cache, text, NULL, &value))
+    return value != NULL ? value : text;
+
+  folded = g_utf8_casefold (text, -1);
+  if (strcmp (folded, text) == 0)
+    {
+      g_free (folded);
+      g_hash_table_insert (cache, (gpointer) text, NULL);
+      return text;
+    }
+  g_hash_table_insert (cache, (gpointer) text, folded);
+  return folded;
 }
 
-static const char *
-search_key (TrellisGoalsPage *self,
-            TrellisGoal      *goal)
+static gboolean
+goal_matches_search (GHashTable  *cache,
+                     TrellisGoal *goal,
+                     const char  *needle)
 {
-  char *key = g_hash_table_lookup (self->search_keys, goal);
-
-  if (key == NULL)
-    {
-      key = create_search_key (goal);
-      g_hash_table_insert (self->search_keys, goal, key);
-    }
-
-  return key;
+  return strstr (folded_text (cache, trellis_goal_get_title (goal)), needle) != NULL ||
+         strstr (folded_text (cache, trellis_goal_get_owner_name (goal)), needle) != NULL;
 }
 
 static const char *
@@ -323,7 +335,7 @@ filter_goal_cb (gpointer item,
         return FALSE;
     }
 
-  if (self->needle != NULL && strstr (search_key (self, goal), self->needle) == NULL)
+  if (self->needle != NULL && !goal_matches_search (self->search_keys, goal, self->needle))
     return FALSE;
 
   return TRUE;
@@ -873,7 +885,8 @@ load_thread (GTask        *task,
       {
         g_autoptr(TrellisGoal) goal = g_list_model_get_item (goals, i);
 
-        g_hash_table_insert (job->search_keys, goal, create_search_key (goal));
+        folded_text (job->search_keys, trellis_goal_get_title (goal));
+        folded_text (job->search_keys, trellis_goal_get_owner_name (goal));
       }
   }
   /* The organisation goes back with the task, not with the thread. */
@@ -2067,7 +2080,7 @@ void
 trellis_goals_page_show_goal (TrellisGoalsPage *self,
                               const char       *goal_id)
 {
-  TrellisGoal *goal;
+  g_autoptr(TrellisGoal) goal = NULL;
   guint position;
 
   g_return_if_fail (TRELLIS_IS_GOALS_PAGE (self));
@@ -2076,7 +2089,7 @@ trellis_goals_page_show_goal (TrellisGoalsPage *self,
   if (self->tree == NULL)
     return;
 
-  goal = trellis_goal_tree_find (self->tree, goal_id);
+  goal = trellis_goal_tree_lookup (self->tree, goal_id);
   if (goal == NULL)
     return;
 

@@ -45,12 +45,6 @@ static const GOptionEntry goals_entries[] = {
   { NULL }
 };
 
-static const char *
-state_label (TrellisGoalState state)
-{
-  return trellis_goal_state_to_string (state);
-}
-
 /* "87.5 %": one decimal, whatever the locale. */
 static char *
 format_percent (double fraction)
@@ -115,9 +109,10 @@ print_text (TrellisGoalTree *tree)
           g_autofree char *aligned = format_percent (trellis_goal_get_aligned_progress (goal));
           g_string_append_printf (line, " · %s %s", _("aligned"), aligned);
         }
+      /* Words for people here; --json keeps the stable English keys. */
       g_string_append_printf (line, " · %s %s · %s · %s", _("score"), score,
-                              trellis_progress_status_to_string (trellis_goal_get_progress_status (goal)),
-                              state_label (trellis_goal_get_state (goal)));
+                              trellis_goal_status_label (trellis_goal_get_progress_status (goal)),
+                              trellis_goal_state_label (trellis_goal_get_state (goal)));
       if (trellis_goal_get_lagging (goal))
         g_string_append_printf (line, " · %s", _("LAGGING"));
       if (trellis_goal_get_abnormal (goal))
@@ -193,7 +188,7 @@ build_goal (JsonBuilder *builder,
   add_double (builder, "score", trellis_goal_get_score (goal));
   add_string_or_null (builder, "status",
                       trellis_progress_status_to_string (trellis_goal_get_progress_status (goal)));
-  add_string_or_null (builder, "state", state_label (trellis_goal_get_state (goal)));
+  add_string_or_null (builder, "state", trellis_goal_state_to_string (trellis_goal_get_state (goal)));
   json_builder_set_member_name (builder, "lagging");
   json_builder_add_boolean_value (builder, trellis_goal_get_lagging (goal));
   json_builder_set_member_name (builder, "abnormal");
@@ -244,6 +239,7 @@ static gboolean
 print_weight_problems (TrellisGoalTree *tree)
 {
   g_autoptr(GPtrArray) problems = trellis_goal_tree_check_weights (tree);
+  guint owner_width = 0, cycle_width = 0;
 
   if (opt_json)
     {
@@ -271,18 +267,31 @@ print_weight_problems (TrellisGoalTree *tree)
       return TRUE;
     }
 
+  /* A table: owner (or objective) and cycle columns padded to the widest,
+   * by display width, since most names are Chinese. */
+  for (guint i = 0; i < problems->len; i++)
+    {
+      TrellisWeightProblem *p = g_ptr_array_index (problems, i);
+
+      owner_width = MAX (owner_width, trellis_cli_display_width (p->owner_name));
+      cycle_width = MAX (cycle_width, trellis_cli_display_width (p->cycle_id));
+    }
+
   for (guint i = 0; i < problems->len; i++)
     {
       TrellisWeightProblem *p = g_ptr_array_index (problems, i);
       g_autofree char *sum = format_percent (p->sum);
+      g_autofree char *owner = trellis_cli_pad (p->owner_name, owner_width, TRELLIS_CLI_ALIGN_START);
+      g_autofree char *cycle = trellis_cli_pad (p->cycle_id, cycle_width, TRELLIS_CLI_ALIGN_START);
+      g_autofree char *what = NULL;
 
       /* A goal id means the key results of that objective; none, an
        * owner's goals in the cycle. */
       if (p->goal_id != NULL)
-        g_print (_("%s\t%s\tkey results of %s add up to %s\n"), p->owner_name, p->cycle_id,
-                 p->goal_id, sum);
+        what = g_strdup_printf (_("key results of %s add up to %s"), p->goal_id, sum);
       else
-        g_print (_("%s\t%s\tgoals add up to %s\n"), p->owner_name, p->cycle_id, sum);
+        what = g_strdup_printf (_("goals add up to %s"), sum);
+      g_print ("%s  %s  %s\n", owner, cycle, what);
     }
   return TRUE;
 }

@@ -62,6 +62,21 @@ print_json (TrellisStore  *store,
   g_print ("%s\n", text);
 }
 
+/* "name  value", the name padded to @name_width and the value to
+ * @value_width columns. */
+static void
+print_row (const char      *name,
+           guint            name_width,
+           const char      *value,
+           guint            value_width,
+           TrellisCliAlign  value_align)
+{
+  g_autofree char *padded_name = trellis_cli_pad (name, name_width, TRELLIS_CLI_ALIGN_START);
+  g_autofree char *padded_value = trellis_cli_pad (value, value_width, value_align);
+
+  g_print ("%s  %s\n", padded_name, padded_value);
+}
+
 static void
 print_text (TrellisStore  *store,
             const char    *path,
@@ -73,32 +88,33 @@ print_text (TrellisStore  *store,
   const char *version_label = _("Schema version");
   const char *table_label = _("Table");
   const char *rows_label = _("Rows");
-  int name_width, count_width;
+  g_autofree char *version = g_strdup_printf ("%d", trellis_store_get_user_version (store));
+  guint name_width, count_width;
 
-  name_width = MAX (g_utf8_strlen (file_label, -1), g_utf8_strlen (version_label, -1));
-  name_width = MAX (name_width, g_utf8_strlen (table_label, -1));
-  count_width = g_utf8_strlen (rows_label, -1);
+  /* printf pads by bytes: a translated label is wider in bytes than in
+   * columns, so every column goes through trellis_cli_pad (). */
+  name_width = MAX (trellis_cli_display_width (file_label), trellis_cli_display_width (version_label));
+  name_width = MAX (name_width, trellis_cli_display_width (table_label));
+  count_width = trellis_cli_display_width (rows_label);
 
   for (guint i = 0; tables[i] != NULL; i++)
     {
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, counts[i]);
 
-      name_width = MAX (name_width, (int) strlen (tables[i]));
-      count_width = MAX (count_width, (int) strlen (count));
+      name_width = MAX (name_width, trellis_cli_display_width (tables[i]));
+      count_width = MAX (count_width, trellis_cli_display_width (count));
     }
 
-  /* printf pads by bytes; translated labels may be wider in bytes than in
-   * columns, so pad them by hand. */
-#define PAD(label) (name_width - (int) g_utf8_strlen (label, -1)), ""
-  g_print ("%s%*s  %s\n", file_label, PAD (file_label), display);
-  g_print ("%s%*s  %d\n", version_label, PAD (version_label),
-           trellis_store_get_user_version (store));
+  print_row (file_label, name_width, display, 0, TRELLIS_CLI_ALIGN_START);
+  print_row (version_label, name_width, version, 0, TRELLIS_CLI_ALIGN_START);
   g_print ("\n");
-  g_print ("%s%*s  %*s%s\n", table_label, PAD (table_label),
-           count_width - (int) g_utf8_strlen (rows_label, -1), "", rows_label);
+  print_row (table_label, name_width, rows_label, count_width, TRELLIS_CLI_ALIGN_END);
   for (guint i = 0; tables[i] != NULL; i++)
-    g_print ("%-*s  %*" G_GINT64_FORMAT "\n", name_width, tables[i], count_width, counts[i]);
-#undef PAD
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, counts[i]);
+
+      print_row (tables[i], name_width, count, count_width, TRELLIS_CLI_ALIGN_END);
+    }
 }
 
 static int

@@ -233,6 +233,61 @@ trellis_cli_usage_error (const TrellisCliCommand *command,
   return TRELLIS_CLI_EXIT_USAGE;
 }
 
+guint
+trellis_cli_display_width (const char *text)
+{
+  guint width = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  while (*text != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (text, -1);
+
+      /* A stray byte shows as one replacement character. */
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          width++;
+          text++;
+          continue;
+        }
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+      text = g_utf8_next_char (text);
+    }
+
+  return width;
+}
+
+char *
+trellis_cli_pad (const char      *text,
+                 guint            width,
+                 TrellisCliAlign  align)
+{
+  guint used = trellis_cli_display_width (text);
+  GString *padded;
+
+  if (used >= width)
+    return g_strdup (text);
+
+  padded = g_string_sized_new (strlen (text) + width - used);
+  if (align == TRELLIS_CLI_ALIGN_END)
+    {
+      for (guint i = used; i < width; i++)
+        g_string_append_c (padded, ' ');
+      g_string_append (padded, text);
+    }
+  else
+    {
+      g_string_append (padded, text);
+      for (guint i = used; i < width; i++)
+        g_string_append_c (padded, ' ');
+    }
+
+  return g_string_free (padded, FALSE);
+}
+
 TrellisStore *
 trellis_cli_open_existing (const char  *path,
                            GError     **error)
@@ -410,10 +465,13 @@ main (int    argc,
       char **argv)
 {
   const TrellisCliCommand *command;
+  const char *localedir = g_getenv ("TRELLIS_LOCALEDIR");
   const char *name;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* As in the application's main (): TRELLIS_LOCALEDIR points at the
+   * build's translations, for tests and uninstalled runs. */
+  bindtextdomain (GETTEXT_PACKAGE, (localedir != NULL && localedir[0] != '\0') ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -62,6 +62,22 @@ int           trellis_cli_usage_error      (const TrellisCliCommand *command,
                                             const char              *format,
                                             ...) G_GNUC_PRINTF (2, 3);
 
+/* Table columns are padded by what a terminal shows, not by bytes or
+ * characters: a Chinese character takes two columns, a combining mark none.
+ * Every padded column goes through trellis_cli_pad (). */
+typedef enum {
+  TRELLIS_CLI_ALIGN_START,   /* text, then spaces */
+  TRELLIS_CLI_ALIGN_END,     /* spaces, then text: numbers */
+} TrellisCliAlign;
+
+/* The columns @text takes in a terminal (g_unichar_iswide () counts two,
+ * g_unichar_iszerowidth () none). */
+guint         trellis_cli_display_width    (const char              *text);
+/* @text padded with spaces to @width columns; longer text is left whole. */
+char         *trellis_cli_pad              (const char              *text,
+                                            guint                    width,
+                                            TrellisCliAlign          align);
+
 /* Opens a workspace that must already exist (trellis_store_open() would
  * create a missing file). */
 TrellisStore *trellis_cli_open_existing    (const char              *path,

@@ -20,6 +20,7 @@
 #include "trellis-department.h"
 #include "trellis-employee.h"
 #include "trellis-goal.h"
+#include "trellis-goal-labels.h"
 #include "trellis-goal-repository.h"
 #include "trellis-goal-template.h"
 #include "trellis-goal-tree.h"

@@ -412,10 +412,11 @@ trellis_goal_repository_set_goal_state (TrellisStore      *store,
   "k.id, k.goal_id, k.title, k.measure, k.baseline, k.target, k.original_target, k.current, k.unit," \
   " k.commitment, k.weight, k.original_weight, k.position, k.last_checkin_at, k.previous_value, k.confidence"
 
-static TrellisGoal *
-goal_from_row (sqlite3_stmt *stmt)
+static void
+goal_fields_from_row (sqlite3_stmt      *stmt,
+                      TrellisGoalFields *f)
 {
-  TrellisGoalFields f = {
+  *f = (TrellisGoalFields) {
     .id = trellis_stmt_column_text (stmt, 0),
     .title = trellis_stmt_column_text (stmt, 2),
     .description = trellis_stmt_column_text (stmt, 3),
@@ -431,20 +432,19 @@ goal_from_row (sqlite3_stmt *stmt)
     .created_at = trellis_stmt_column_text (stmt, 17),
   };
 
-  trellis_goal_kind_from_string (trellis_stmt_column_text (stmt, 1), &f.kind);
-  trellis_owner_kind_from_string (trellis_stmt_column_text (stmt, 4), &f.owner_kind);
-  trellis_goal_category_from_string (trellis_stmt_column_text (stmt, 10), &f.category);
-  trellis_goal_origin_from_string (trellis_stmt_column_text (stmt, 11), &f.origin);
-  trellis_goal_state_from_string (trellis_stmt_column_text (stmt, 14), &f.state);
-
-  return trellis_goal_new (&f);
+  trellis_goal_kind_from_string (trellis_stmt_column_text (stmt, 1), &f->kind);
+  trellis_owner_kind_from_string (trellis_stmt_column_text (stmt, 4), &f->owner_kind);
+  trellis_goal_category_from_string (trellis_stmt_column_text (stmt, 10), &f->category);
+  trellis_goal_origin_from_string (trellis_stmt_column_text (stmt, 11), &f->origin);
+  trellis_goal_state_from_string (trellis_stmt_column_text (stmt, 14), &f->state);
 }
 
-static TrellisKeyResult *
-key_result_from_row (sqlite3_stmt *stmt,
-                     int           first)
+static void
+key_result_fields_from_row (sqlite3_stmt           *stmt,
+                            int                     first,
+                            TrellisKeyResultFields *f)
 {
-  TrellisKeyResultFields f = {
+  *f = (TrellisKeyResultFields) {
     .id = trellis_stmt_column_text (stmt, first + 0),
     .goal_id = trellis_stmt_column_text (stmt, first + 1),
     .title = trellis_stmt_column_text (stmt, first + 2),
@@ -462,43 +462,68 @@ key_result_from_row (sqlite3_stmt *stmt,
     .confidence = sqlite3_column_type (stmt, first + 15) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, first + 15),
   };
 
-  trellis_measure_from_string (trellis_stmt_column_text (stmt, first + 3), &f.measure);
-  trellis_commitment_from_string (trellis_stmt_column_text (stmt, first + 9), &f.commitment);
+  trellis_measure_from_string (trellis_stmt_column_text (stmt, first + 3), &f->measure);
+  trellis_commitment_from_string (trellis_stmt_column_text (stmt, first + 9), &f->commitment);
+}
 
+static TrellisGoal *
+goal_from_row (sqlite3_stmt *stmt)
+{
+  TrellisGoalFields f;
+
+  goal_fields_from_row (stmt, &f);
+  return trellis_goal_new (&f);
+}
+
+static TrellisKeyResult *
+key_result_from_row (sqlite3_stmt *stmt,
+                     int           first)
+{
+  TrellisKeyResultFields f;
+
+  key_result_fields_from_row (stmt, first, &f);
   return trellis_key_result_new (&f);
 }
 
 /* Goals and key results come from one ordered join so a quarter of 100,000
  * people loads in a single pass. */
-GPtrArray *
-trellis_goal_repository_list_goals (TrellisStore        *store,
-                                    const char * const  *cycle_ids,
-                                    GCancellable        *cancellable,
-                                    GError             **error)
+gboolean
+trellis_goal_repository_scan_goals (TrellisStore            *store,
+                                    const char * const      *cycle_ids,
+                                    GCancellable            *cancellable,
+                                    TrellisGoalRowFunc       goal_func,
+                                    TrellisKeyResultRowFunc  key_result_func,
+                                    gpointer                 user_data,
+                                    GError                 **error)
 {
-  g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) sql = g_string_new ("SELECT " GOAL_COLUMNS ", " KEY_RESULT_COLUMNS
                                          " FROM goals g LEFT JOIN key_results k ON k.goal_id = g.id");
+  g_autofree char *current = NULL;
   sqlite3_stmt *stmt = NULL;
-  TrellisGoal *current = NULL;
   guint n_cycles = cycle_ids ? g_strv_length ((char **)cycle_ids) : 0;
+  guint n_goals = 0;
   int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
 
   if (cycle_ids != NULL)
     {
+      if (n_cycles == 0)
+        return TRUE;
       g_string_append (sql, " WHERE g.cycle_id IN (");
       for (guint i = 0; i < n_cycles; i++)
         g_string_append (sql, i == 0 ? "?" : ", ?");
       g_string_append (sql, ")");
-      if (n_cycles == 0)
-        return g_steal_pointer (&goals);
     }
-  g_string_append (sql, " ORDER BY g.id, k.position, k.id");
+  /* The order the indexes give (goals by cycle, each goal's key results by
+   * position): no sorting, and each goal's rows come together. */
+  g_string_append (sql, cycle_ids != NULL ? " ORDER BY g.cycle_id, g.rowid, k.position, k.id"
+                                          : " ORDER BY g.rowid, k.position, k.id");
 
   if (sqlite3_prepare_v2 (trellis_store_get_handle (store), sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
       trellis_store_set_error (store, error, "Could not read goals");
-      return NULL;
+      return FALSE;
     }
 
   for (guint i = 0; i < n_cycles; i++)
@@ -508,22 +533,28 @@ trellis_goal_repository_list_goals (TrellisStore        *store,
     {
       const char *goal_id = trellis_stmt_column_text (stmt, 0);
 
-      if (current == NULL || g_strcmp0 (trellis_goal_get_id (current), goal_id) != 0)
+      if (current == NULL || g_strcmp0 (current, goal_id) != 0)
         {
-          current = goal_from_row (stmt);
-          g_ptr_array_add (goals, current);
+          TrellisGoalFields goal;
 
-          if ((goals->len & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+          g_free (current);
+          current = g_strdup (goal_id);
+          goal_fields_from_row (stmt, &goal);
+          goal_func (&goal, user_data);
+
+          if ((++n_goals & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
             {
               sqlite3_finalize (stmt);
-              return NULL;
+              return FALSE;
             }
         }
 
       if (sqlite3_column_type (stmt, 18) != SQLITE_NULL)
         {
-          g_autoptr(TrellisKeyResult) kr = key_result_from_row (stmt, 18);
-          trellis_goal_add_key_result (current, kr);
+          TrellisKeyResultFields kr;
+
+          key_result_fields_from_row (stmt, 18, &kr);
+          key_result_func (&kr, user_data);
         }
     }
 
@@ -531,11 +562,11 @@ trellis_goal_repository_list_goals (TrellisStore        *store,
     {
       trellis_store_set_error (store, error, "Could not read goals");
       sqlite3_finalize (stmt);
-      return NULL;
+      return FALSE;
     }
 
   sqlite3_finalize (stmt);
-  return g_steal_pointer (&goals);
+  return TRUE;
 }
 
 TrellisGoal *
@@ -1066,4 +1097,340 @@ trellis_goal_repository_set_max_adjustment (TrellisStore  *store,
 {
   return set_double_column (store, "UPDATE cycles SET max_adjustment = ?2 WHERE id = ?1",
                             "cycle", cycle_id, max_adjustment, error);
+}
+
+/* Removing a key result */
+
+/* What a removal needs to know about a key result and its goal. */
+typedef struct {
+  char   *title;
+  char   *goal_id;
+  char   *goal_title;
+  char   *goal_status;
+  gint64  n_checkins;
+  gint64  n_change_requests;
+} RemovalInfo;
+
+static void
+removal_info_clear (RemovalInfo *info)
+{
+  g_free (info->title);
+  g_free (info->goal_id);
+  g_free (info->goal_title);
+  g_free (info->goal_status);
+}
+
+static gboolean
+load_removal_info (TrellisStore  *store,
+                   const char    *key_result_id,
+                   RemovalInfo   *info,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = trellis_store_prepare (store,
+                                "SELECT k.title, g.id, g.title, g.status,"
+                                " (SELECT count(*) FROM checkins c WHERE c.key_result_id = k.id),"
+                                " (SELECT count(*) FROM change_requests r WHERE r.key_result_id = k.id) "
+                                "FROM key_results k JOIN goals g ON g.id = k.goal_id WHERE k.id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key_result_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      info->title = column_dup (stmt, 0);
+      info->goal_id = column_dup (stmt, 1);
+      info->goal_title = column_dup (stmt, 2);
+      info->goal_status = column_dup (stmt, 3);
+      info->n_checkins = sqlite3_column_int64 (stmt, 4);
+      info->n_change_requests = sqlite3_column_int64 (stmt, 5);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
+                 _("There is no key result with id “%s”"), key_result_id);
+  else
+    trellis_store_set_error (store, error, "Could not read a key result");
+  return FALSE;
+}
+
+/* Check-ins are the owner's history: a key result that has any stays, and
+ * what it counts for changes through its weight. */
+static void
+set_has_checkins_error (const RemovalInfo  *info,
+                        GError            **error)
+{
+  guint n = (guint) MIN (info->n_checkins, G_MAXUINT);
+
+  if (g_strcmp0 (info->goal_status, "approved") == 0 || g_strcmp0 (info->goal_status, "filed") == 0)
+    g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Key result “%s” has %u check-in, which is kept as history, so the key "
+                              "result cannot be removed. To stop counting it, ask for a change request "
+                              "that lowers its weight.",
+                              "Key result “%s” has %u check-ins, which are kept as history, so the key "
+                              "result cannot be removed. To stop counting it, ask for a change request "
+                              "that lowers its weight.", n),
+                 info->title, n);
+  else if (g_strcmp0 (info->goal_status, "submitted") == 0)
+    g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Key result “%s” has %u check-in, which is kept as history, so the key "
+                              "result cannot be removed. To stop counting it, ask the approver to "
+                              "return the goal, then lower its weight.",
+                              "Key result “%s” has %u check-ins, which are kept as history, so the key "
+                              "result cannot be removed. To stop counting it, ask the approver to "
+                              "return the goal, then lower its weight.", n),
+                 info->title, n);
+  else
+    g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Key result “%s” has %u check-in, which is kept as history, so the key "
+                              "result cannot be removed. To stop counting it, lower its weight instead.",
+                              "Key result “%s” has %u check-ins, which are kept as history, so the key "
+                              "result cannot be removed. To stop counting it, lower its weight instead.",
+                              n),
+                 info->title, n);
+}
+
+/* Once a goal is submitted, its key results are what the approvers see and
+ * agree to. */
+static gboolean
+check_removal_state (const RemovalInfo  *info,
+                     GError            **error)
+{
+  if (g_strcmp0 (info->goal_status, "submitted") == 0)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_WORKFLOW,
+                   _("Goal “%s” is waiting for approval: it cannot lose key results until the "
+                     "approver returns it."),
+                   info->goal_title);
+      return FALSE;
+    }
+  if (g_strcmp0 (info->goal_status, "approved") == 0)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_WORKFLOW,
+                   _("Goal “%s” is approved: its key results were agreed and cannot be removed. "
+                     "To change “%s”, ask for a change request."),
+                   info->goal_title, info->title);
+      return FALSE;
+    }
+  if (g_strcmp0 (info->goal_status, "filed") == 0)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_WORKFLOW,
+                   _("Goal “%s” is filed: its key results were agreed and cannot be removed. "
+                     "To change “%s”, ask for a change request."),
+                   info->goal_title, info->title);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many aligned goals a refusal names before it counts the rest. */
+#define MAX_DEPENDENTS_NAMED 5
+
+/* Goals aligned to the key result and weight rules that use it would lose
+ * their link (or, for rules and change requests, vanish by cascade). */
+static gboolean
+check_removal_dependents (TrellisStore       *store,
+                          const char         *key_result_id,
+                          const RemovalInfo  *info,
+                          GError            **error)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  guint n_goals = 0, n_open_rules = 0, n_fired_rules = 0;
+  int rc;
+
+  stmt = trellis_store_prepare (store,
+                                "SELECT id, title FROM goals WHERE parent_kr_id = ?1 ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key_result_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n_goals++ >= MAX_DEPENDENTS_NAMED)
+        continue;
+      g_string_append (lines, "\n• ");
+      g_string_append_printf (lines, _("goal “%s” (%s) is aligned to it"),
+                              trellis_stmt_column_text (stmt, 1), trellis_stmt_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_error (store, error, "Could not read aligned goals");
+      return FALSE;
+    }
+  if (n_goals > MAX_DEPENDENTS_NAMED)
+    {
+      guint more = n_goals - MAX_DEPENDENTS_NAMED;
+
+      g_string_append (lines, "\n• ");
+      g_string_append_printf (lines, g_dngettext (GETTEXT_PACKAGE, "and %u more aligned goal",
+                                                  "and %u more aligned goals", more), more);
+    }
+
+  stmt = trellis_store_prepare (store,
+                                "SELECT id, name, watch_kr_id = ?1, target_kr_id = ?1, fired_at IS NOT NULL"
+                                " FROM weight_rules"
+                                " WHERE watch_kr_id = ?1 OR target_kr_id = ?1 ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key_result_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = trellis_stmt_column_text (stmt, 0);
+      const char *name = trellis_stmt_column_text (stmt, 1);
+
+      if (sqlite3_column_int (stmt, 4))
+        n_fired_rules++;
+      else
+        n_open_rules++;
+      if (sqlite3_column_int (stmt, 2))
+        {
+          g_string_append (lines, "\n• ");
+          g_string_append_printf (lines, _("weight rule “%s” (%s) watches it"), name, id);
+        }
+      if (sqlite3_column_int (stmt, 3))
+        {
+          g_string_append (lines, "\n• ");
+          g_string_append_printf (lines, _("weight rule “%s” (%s) changes its weight"), name, id);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_error (store, error, "Could not read weight rules");
+      return FALSE;
+    }
+
+  /* Only approved and filed goals have change requests, and those are
+   * refused before this; a workspace put together by hand may differ. */
+  if (info->n_change_requests > 0)
+    {
+      guint n = (guint) MIN (info->n_change_requests, G_MAXUINT);
+
+      g_string_append (lines, "\n• ");
+      g_string_append_printf (lines, g_dngettext (GETTEXT_PACKAGE, "%u change request is about it",
+                                                  "%u change requests are about it", n), n);
+    }
+
+  if (lines->len == 0)
+    return TRUE;
+
+  if (n_goals > 0)
+    {
+      g_string_append_c (lines, '\n');
+      g_string_append (lines, _("Align those goals to something else first."));
+    }
+  if (n_open_rules > 0)
+    {
+      g_string_append_c (lines, '\n');
+      g_string_append (lines, _("Delete those weight rules first."));
+    }
+  if (n_fired_rules > 0)
+    {
+      g_string_append_c (lines, '\n');
+      g_string_append (lines, _("A weight rule that has fired explains the weights it changed, so the "
+                                "key results it uses stay."));
+    }
+
+  g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED,
+               _("Key result “%s” cannot be removed while other records depend on it:%s"),
+               info->title, lines->str);
+  return FALSE;
+}
+
+/* Everything that keeps a key result, in the order people fix them. */
+static gboolean
+check_removable (TrellisStore  *store,
+                 const char    *key_result_id,
+                 RemovalInfo   *info,
+                 GError       **error)
+{
+  if (!load_removal_info (store, key_result_id, info, error))
+    return FALSE;
+
+  if (info->n_checkins > 0)
+    {
+      set_has_checkins_error (info, error);
+      return FALSE;
+    }
+
+  return check_removal_state (info, error) &&
+         check_removal_dependents (store, key_result_id, info, error);
+}
+
+gboolean
+trellis_goal_repository_check_delete_key_result (TrellisStore  *store,
+                                                 const char    *key_result_id,
+                                                 GError       **error)
+{
+  RemovalInfo info = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key_result_id != NULL, FALSE);
+
+  ok = check_removable (store, key_result_id, &info, error);
+  removal_info_clear (&info);
+  return ok;
+}
+
+gboolean
+trellis_goal_repository_delete_key_result (TrellisStore  *store,
+                                           const char    *key_result_id,
+                                           GError       **error)
+{
+  RemovalInfo info = { 0 };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key_result_id != NULL, FALSE);
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+
+  if (!check_removable (store, key_result_id, &info, error))
+    goto failed;
+
+  /* The delete trigger records the key result's own audit line; this one
+   * keeps the removal in the goal's trail once the key result is gone. */
+  stmt = trellis_store_prepare (store,
+                                "INSERT INTO audit_log (at, actor_id, entity, entity_id, action, field, old_value)"
+                                " VALUES (trellis_now (), trellis_actor (), 'goal', ?1, 'remove-key-result', ?2, ?3)",
+                                error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, info.goal_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key_result_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, info.title, -1, SQLITE_TRANSIENT);
+  if (!trellis_store_step_done (store, stmt, error))
+    goto failed;
+
+  /* The other key results keep their weights: if they no longer add up to
+   * 100 %, the editor and submission say so rather than this rescaling them. */
+  stmt = trellis_store_prepare (store, "DELETE FROM key_results WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, key_result_id, -1, SQLITE_TRANSIENT);
+  if (!step_one_change (store, stmt, "key result", key_result_id, error))
+    goto failed;
+
+  removal_info_clear (&info);
+  return trellis_store_commit (store, error);
+
+failed:
+  removal_info_clear (&info);
+  trellis_store_rollback (store);
+  return FALSE;
 }

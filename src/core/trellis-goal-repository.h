@@ -113,12 +113,22 @@ gboolean        trellis_goal_repository_set_goal_state      (TrellisStore      *
                                                              int                approval_step,
                                                              GError           **error);
 
-/* Goals whose cycle is one of @cycle_ids (NULL: all), each with its key
- * results, ordered by id. */
-GPtrArray      *trellis_goal_repository_list_goals          (TrellisStore        *store,
-                                                             const char * const  *cycle_ids,
-                                                             GCancellable        *cancellable,
-                                                             GError             **error);
+/* Called for each goal and then for each of its key results; the fields
+ * are valid only during the call. */
+typedef void  (*TrellisGoalRowFunc)       (const TrellisGoalFields      *goal,
+                                           gpointer                      user_data);
+typedef void  (*TrellisKeyResultRowFunc)  (const TrellisKeyResultFields *key_result,
+                                           gpointer                      user_data);
+
+/* Reads the goals whose cycle is one of @cycle_ids (NULL: all) without
+ * making objects: a goal tree keeps them as records. */
+gboolean        trellis_goal_repository_scan_goals          (TrellisStore           *store,
+                                                             const char * const     *cycle_ids,
+                                                             GCancellable           *cancellable,
+                                                             TrellisGoalRowFunc      goal_func,
+                                                             TrellisKeyResultRowFunc key_result_func,
+                                                             gpointer                user_data,
+                                                             GError                **error);
 TrellisGoal    *trellis_goal_repository_get_goal            (TrellisStore      *store,
                                                              const char        *goal_id,
                                                              GError           **error);
@@ -190,6 +200,21 @@ double          trellis_goal_repository_get_max_adjustment  (TrellisStore      *
 gboolean        trellis_goal_repository_set_max_adjustment  (TrellisStore      *store,
                                                              const char        *cycle_id,
                                                              double             max_adjustment,
+                                                             GError           **error);
+
+/* Removes a key result from its goal, in one transaction, and records the
+ * removal in the goal's audit trail. Refused (TRELLIS_GOAL_ERROR_NOT_ALLOWED)
+ * when it has check-ins (history) or when goals are aligned to it, weight
+ * rules use it or change requests are about it; refused
+ * (TRELLIS_GOAL_ERROR_WORKFLOW) once the goal is submitted, approved or
+ * filed. The other key results keep their weights. */
+gboolean        trellis_goal_repository_delete_key_result   (TrellisStore      *store,
+                                                             const char        *key_result_id,
+                                                             GError           **error);
+/* The checks trellis_goal_repository_delete_key_result () makes, with the
+ * same errors, writing nothing: a window can say why before it asks. */
+gboolean        trellis_goal_repository_check_delete_key_result (TrellisStore  *store,
+                                                             const char        *key_result_id,
                                                              GError           **error);
 
 G_END_DECLS

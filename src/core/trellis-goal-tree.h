@@ -45,21 +45,14 @@ TrellisGoalTree  *trellis_goal_tree_new                    (GPtrArray           
                                                             const TrellisOkrThresholds *thresholds);
 /* Loads the goals of @cycle_id together with those of its ancestors and
  * descendants ("2026-Q4": the 2026 company goals, H2 and Q4 department
- * goals, Q4 and October–December personal goals); NULL loads everything. */
+ * goals, Q4 and October–December personal goals); NULL loads everything.
+ * Run it in a worker thread with a connection of its own (a TrellisStore
+ * is not shared between threads); the tree then belongs to one thread. */
 TrellisGoalTree  *trellis_goal_tree_load                   (TrellisStore         *store,
                                                             TrellisOrganisation  *organisation,
                                                             const char           *cycle_id,
                                                             const GDate          *today,
                                                             GCancellable         *cancellable,
-                                                            GError              **error);
-void              trellis_goal_tree_load_async             (TrellisStore         *store,
-                                                            TrellisOrganisation  *organisation,
-                                                            const char           *cycle_id,
-                                                            const GDate          *today,
-                                                            GCancellable         *cancellable,
-                                                            GAsyncReadyCallback   callback,
-                                                            gpointer              user_data);
-TrellisGoalTree  *trellis_goal_tree_load_finish            (GAsyncResult         *result,
                                                             GError              **error);
 
 /* Recomputes every number from the key results' values. */
@@ -78,18 +71,32 @@ void              trellis_goal_tree_apply_checkin          (TrellisGoalTree     
 /* Top of the cascade: company goals, then goals whose parent is outside the
  * tree or that are unaligned. A GListModel of TrellisGoal. */
 GListModel       *trellis_goal_tree_get_roots              (TrellisGoalTree      *self);
-/* Every goal in cascade order. */
+/* Every goal in cascade order. Items are made as they are asked for: keep
+ * the ones you need, do not walk 200,000 of them on the main thread. */
 GListModel       *trellis_goal_tree_get_goals              (TrellisGoalTree      *self);
+guint             trellis_goal_tree_get_n_goals            (TrellisGoalTree      *self);
+/* Key results by id order, for tools that visit each of them. */
+guint             trellis_goal_tree_get_n_key_results      (TrellisGoalTree      *self);
+const char       *trellis_goal_tree_get_key_result_id      (TrellisGoalTree      *self,
+                                                            guint                 position);
+/* Goals owned by the company (and departments, with
+ * TRELLIS_OWNER_DEPARTMENT), in cascade order; a new model. */
+GListModel       *trellis_goal_tree_list_by_owner_kind     (TrellisGoalTree      *self,
+                                                            TrellisOwnerKind      up_to);
 /* Goals aligned to @goal or one of its key results; a new model. */
 GListModel       *trellis_goal_tree_list_children          (TrellisGoalTree      *self,
                                                             TrellisGoal          *goal);
-TrellisGoal      *trellis_goal_tree_find                   (TrellisGoalTree      *self,
+/* The tree's goal with this id (transfer full), or NULL. While anyone holds
+ * it, the object follows the tree's numbers. */
+TrellisGoal      *trellis_goal_tree_lookup                 (TrellisGoalTree      *self,
                                                             const char           *goal_id);
-TrellisGoal      *trellis_goal_tree_get_parent             (TrellisGoalTree      *self,
+gboolean          trellis_goal_tree_contains               (TrellisGoalTree      *self,
+                                                            const char           *goal_id);
+TrellisGoal      *trellis_goal_tree_dup_parent             (TrellisGoalTree      *self,
                                                             TrellisGoal          *goal);
-TrellisKeyResult *trellis_goal_tree_find_key_result        (TrellisGoalTree      *self,
+TrellisKeyResult *trellis_goal_tree_lookup_key_result      (TrellisGoalTree      *self,
                                                             const char           *key_result_id);
-/* From the top of the cascade down to @goal (transfer container). */
+/* From the top of the cascade down to @goal (transfer full). */
 GPtrArray        *trellis_goal_tree_get_alignment_path     (TrellisGoalTree      *self,
                                                             TrellisGoal          *goal);
 TrellisCycle     *trellis_goal_tree_find_cycle             (TrellisGoalTree      *self,
@@ -100,6 +107,15 @@ GPtrArray        *trellis_goal_tree_check_weights          (TrellisGoalTree     
 /* Adds a goal written to the store (with its KRs) to the tree. */
 void              trellis_goal_tree_add_goal               (TrellisGoalTree      *self,
                                                             TrellisGoal          *goal);
+/* Reads one goal again after a write (an approved change, a workflow step,
+ * an edit, a removed key result) and updates its numbers and its parent's.
+ * Sets @out_realigned when its parent, owner or cycle changed: only a new
+ * load places it in the cascade then. */
+gboolean          trellis_goal_tree_reload_goal            (TrellisGoalTree      *self,
+                                                            TrellisStore         *store,
+                                                            const char           *goal_id,
+                                                            gboolean             *out_realigned,
+                                                            GError              **error);
 const TrellisOkrThresholds *trellis_goal_tree_get_thresholds (TrellisGoalTree    *self);
 void              trellis_goal_tree_get_today              (TrellisGoalTree      *self,
                                                             GDate                *out_today);

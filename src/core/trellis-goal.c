@@ -14,42 +14,19 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "trellis-text.h"
+#include "trellis-goal-private.h"
 #include "trellis-goal.h"
 
 struct _TrellisGoal
 {
-  GObject                parent_instance;
+  GObject          parent_instance;
 
-  char                  *id;
-  char                  *title;
-  char                  *description;
-  char                  *department_id;
-  char                  *employee_id;
-  char                  *owner_name;
-  char                  *cycle_id;
-  char                  *parent_goal_id;
-  char                  *parent_kr_id;
-  char                  *created_at;
-  GPtrArray             *key_results;
-  TrellisGoalKind        kind;
-  TrellisOwnerKind       owner_kind;
-  TrellisGoalCategory    category;
-  TrellisGoalOrigin      origin;
-  TrellisGoalState       state;
-  double                 weight;
-  double                 original_weight;
-  int                    approval_step;
-  int                    position;
-
-  /* computed by TrellisGoalTree */
-  double                 progress;
-  double                 aligned_progress;
-  guint                  n_children;
-  TrellisProgressStatus  status;
-  gboolean               lagging;
-  gboolean               abnormal;
-  char                  *last_checkin_at;
+  GObject         *owner;        /* the goal tree whose record this shows, or NULL */
+  TrellisGoalData *data;
+  GPtrArray       *key_results;  /* standalone: the KRs; in a tree: wrappers, made when asked */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisGoal, trellis_goal, G_TYPE_OBJECT)
@@ -82,22 +59,30 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+standalone_data_free (TrellisGoalData *d)
+{
+  g_free (d->id);
+  trellis_text_release (d->title);
+  trellis_text_release (d->description);
+  trellis_text_release (d->owner_id);
+  trellis_text_release (d->owner_name);
+  trellis_text_release (d->cycle_id);
+  trellis_text_release (d->parent_id);
+  trellis_text_release (d->created_at);
+  g_free (d);
+}
+
+static void
 trellis_goal_finalize (GObject *object)
 {
   TrellisGoal *self = (TrellisGoal *)object;
 
-  g_free (self->id);
-  trellis_text_release (self->title);
-  trellis_text_release (self->description);
-  trellis_text_release (self->department_id);
-  trellis_text_release (self->employee_id);
-  trellis_text_release (self->owner_name);
-  trellis_text_release (self->cycle_id);
-  trellis_text_release (self->parent_goal_id);
-  trellis_text_release (self->parent_kr_id);
-  trellis_text_release (self->created_at);
-  trellis_text_release (self->last_checkin_at);
   g_clear_pointer (&self->key_results, g_ptr_array_unref);
+  if (self->data->standalone)
+    standalone_data_free (self->data);
+  else if (self->data->object == self)
+    self->data->object = NULL;
+  g_clear_object (&self->owner);
 
   G_OBJECT_CLASS (trellis_goal_parent_class)->finalize (object);
 }
@@ -109,29 +94,30 @@ trellis_goal_get_property (GObject    *object,
                            GParamSpec *pspec)
 {
   TrellisGoal *self = TRELLIS_GOAL (object);
+  const TrellisGoalData *d = self->data;
 
   switch (prop_id)
     {
-    case PROP_ID: g_value_set_string (value, self->id); break;
-    case PROP_TITLE: g_value_set_string (value, self->title); break;
-    case PROP_KIND: g_value_set_int (value, self->kind); break;
-    case PROP_OWNER_KIND: g_value_set_int (value, self->owner_kind); break;
-    case PROP_OWNER_NAME: g_value_set_string (value, self->owner_name); break;
-    case PROP_CYCLE_ID: g_value_set_string (value, self->cycle_id); break;
-    case PROP_CATEGORY: g_value_set_int (value, self->category); break;
-    case PROP_ORIGIN: g_value_set_int (value, self->origin); break;
-    case PROP_WEIGHT: g_value_set_double (value, self->weight); break;
-    case PROP_STATE: g_value_set_int (value, self->state); break;
-    case PROP_PROGRESS: g_value_set_double (value, self->progress); break;
-    case PROP_DISPLAY_PROGRESS: g_value_set_double (value, trellis_okr_display_progress (self->progress)); break;
-    case PROP_SCORE: g_value_set_double (value, trellis_okr_score (self->progress)); break;
-    case PROP_PROGRESS_STATUS: g_value_set_int (value, self->status); break;
-    case PROP_ALIGNED_PROGRESS: g_value_set_double (value, self->aligned_progress); break;
-    case PROP_N_CHILDREN: g_value_set_uint (value, self->n_children); break;
-    case PROP_LAGGING: g_value_set_boolean (value, self->lagging); break;
-    case PROP_ABNORMAL: g_value_set_boolean (value, self->abnormal); break;
+    case PROP_ID: g_value_set_string (value, d->id); break;
+    case PROP_TITLE: g_value_set_string (value, d->title); break;
+    case PROP_KIND: g_value_set_int (value, d->kind); break;
+    case PROP_OWNER_KIND: g_value_set_int (value, d->owner_kind); break;
+    case PROP_OWNER_NAME: g_value_set_string (value, d->owner_name); break;
+    case PROP_CYCLE_ID: g_value_set_string (value, d->cycle_id); break;
+    case PROP_CATEGORY: g_value_set_int (value, d->category); break;
+    case PROP_ORIGIN: g_value_set_int (value, d->origin); break;
+    case PROP_WEIGHT: g_value_set_double (value, d->weight); break;
+    case PROP_STATE: g_value_set_int (value, d->state); break;
+    case PROP_PROGRESS: g_value_set_double (value, d->progress); break;
+    case PROP_DISPLAY_PROGRESS: g_value_set_double (value, trellis_okr_display_progress (d->progress)); break;
+    case PROP_SCORE: g_value_set_double (value, trellis_okr_score (d->progress)); break;
+    case PROP_PROGRESS_STATUS: g_value_set_int (value, d->status); break;
+    case PROP_ALIGNED_PROGRESS: g_value_set_double (value, d->aligned_progress); break;
+    case PROP_N_CHILDREN: g_value_set_uint (value, d->n_children); break;
+    case PROP_LAGGING: g_value_set_boolean (value, d->lagging); break;
+    case PROP_ABNORMAL: g_value_set_boolean (value, d->abnormal); break;
     case PROP_UNALIGNED: g_value_set_boolean (value, trellis_goal_is_unaligned (self)); break;
-    case PROP_LAST_CHECKIN_AT: g_value_set_string (value, self->last_checkin_at); break;
+    case PROP_LAST_CHECKIN_AT: g_value_set_string (value, trellis_goal_get_last_checkin_at (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -172,37 +158,92 @@ trellis_goal_class_init (TrellisGoalClass *klass)
 static void
 trellis_goal_init (TrellisGoal *self)
 {
-  /* Most goals have two to four key results. */
-  self->key_results = g_ptr_array_new_full (4, g_object_unref);
 }
 
 TrellisGoal *
 trellis_goal_new (const TrellisGoalFields *f)
 {
   TrellisGoal *self;
+  TrellisGoalData *d;
 
   g_return_val_if_fail (f != NULL && f->id != NULL && f->title != NULL, NULL);
 
   self = g_object_new (TRELLIS_TYPE_GOAL, NULL);
-  self->id = g_strdup (f->id);
-  self->kind = f->kind;
-  self->title = trellis_text_intern (f->title);
-  self->description = trellis_text_intern (f->description);
-  self->owner_kind = f->owner_kind;
-  self->department_id = trellis_text_intern (f->department_id);
-  self->employee_id = trellis_text_intern (f->employee_id);
-  self->cycle_id = trellis_text_intern (f->cycle_id);
-  self->parent_goal_id = trellis_text_intern (f->parent_goal_id);
-  self->parent_kr_id = trellis_text_intern (f->parent_kr_id);
-  self->category = f->category;
-  self->origin = f->origin;
-  self->weight = f->weight;
-  self->original_weight = f->original_weight;
-  self->state = f->state;
-  self->approval_step = f->approval_step;
-  self->position = f->position;
-  self->created_at = trellis_text_intern (f->created_at);
+  /* Most goals have two to four key results. */
+  self->key_results = g_ptr_array_new_full (4, g_object_unref);
+  self->data = d = g_new0 (TrellisGoalData, 1);
+  d->standalone = TRUE;
+  d->object = self;
+  d->id = g_strdup (f->id);
+  d->kind = f->kind;
+  d->title = trellis_text_intern (f->title);
+  d->description = trellis_text_intern (f->description);
+  d->owner_kind = f->owner_kind;
+  d->owner_id = trellis_text_intern (f->owner_kind == TRELLIS_OWNER_EMPLOYEE ? f->employee_id : f->department_id);
+  d->cycle_id = trellis_text_intern (f->cycle_id);
+  d->parent_is_kr = f->parent_goal_id == NULL && f->parent_kr_id != NULL;
+  d->parent_id = trellis_text_intern (d->parent_is_kr ? f->parent_kr_id : f->parent_goal_id);
+  d->category = f->category;
+  d->origin = f->origin;
+  d->weight = f->weight;
+  d->original_weight = f->original_weight;
+  d->state = f->state;
+  d->approval_step = CLAMP (f->approval_step, G_MININT16, G_MAXINT16);
+  d->position = CLAMP (f->position, G_MININT16, G_MAXINT16);
+  d->created_at = trellis_text_intern (f->created_at);
   return self;
+}
+
+TrellisGoal *
+trellis_goal_new_backed (GObject         *owner,
+                         TrellisGoalData *data)
+{
+  TrellisGoal *self;
+
+  g_return_val_if_fail (G_IS_OBJECT (owner), NULL);
+  g_return_val_if_fail (data != NULL && !data->standalone, NULL);
+
+  if (data->object != NULL)
+    return g_object_ref (data->object);
+
+  self = g_object_new (TRELLIS_TYPE_GOAL, NULL);
+  self->owner = g_object_ref (owner);
+  self->data = data;
+  data->object = self;
+  return self;
+}
+
+const TrellisGoalData *
+trellis_goal_peek_data (TrellisGoal *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GOAL (self), NULL);
+  return self->data;
+}
+
+void
+trellis_goal_data_to_fields (const TrellisGoalData *d,
+                             TrellisGoalFields     *f)
+{
+  gboolean employee = d->owner_kind == TRELLIS_OWNER_EMPLOYEE;
+
+  f->id = d->id;
+  f->kind = d->kind;
+  f->title = d->title;
+  f->description = d->description;
+  f->owner_kind = d->owner_kind;
+  f->department_id = employee ? NULL : d->owner_id;
+  f->employee_id = employee ? d->owner_id : NULL;
+  f->cycle_id = d->cycle_id;
+  f->parent_goal_id = d->parent_is_kr ? NULL : d->parent_id;
+  f->parent_kr_id = d->parent_is_kr ? d->parent_id : NULL;
+  f->category = d->category;
+  f->origin = d->origin;
+  f->weight = d->weight;
+  f->original_weight = d->original_weight;
+  f->state = d->state;
+  f->approval_step = d->approval_step;
+  f->position = d->position;
+  f->created_at = d->created_at;
 }
 
 void
@@ -210,32 +251,55 @@ trellis_goal_get_fields (TrellisGoal       *self,
                          TrellisGoalFields *f)
 {
   g_return_if_fail (TRELLIS_IS_GOAL (self));
+  trellis_goal_data_to_fields (self->data, f);
+}
 
-  f->id = self->id;
-  f->kind = self->kind;
-  f->title = self->title;
-  f->description = self->description;
-  f->owner_kind = self->owner_kind;
-  f->department_id = self->department_id;
-  f->employee_id = self->employee_id;
-  f->cycle_id = self->cycle_id;
-  f->parent_goal_id = self->parent_goal_id;
-  f->parent_kr_id = self->parent_kr_id;
-  f->category = self->category;
-  f->origin = self->origin;
-  f->weight = self->weight;
-  f->original_weight = self->original_weight;
-  f->state = self->state;
-  f->approval_step = self->approval_step;
-  f->position = self->position;
-  f->created_at = self->created_at;
+void
+trellis_goal_data_changed (TrellisGoalData    *data,
+                           TrellisGoalChanges  changes)
+{
+  GObject *object = (GObject *)data->object;
+
+  if (object == NULL)
+    return;
+
+  g_object_freeze_notify (object);
+  if (changes & TRELLIS_GOAL_CHANGED_COMPUTED)
+    {
+      g_object_notify_by_pspec (object, properties[PROP_PROGRESS]);
+      g_object_notify_by_pspec (object, properties[PROP_DISPLAY_PROGRESS]);
+      g_object_notify_by_pspec (object, properties[PROP_SCORE]);
+      g_object_notify_by_pspec (object, properties[PROP_PROGRESS_STATUS]);
+      g_object_notify_by_pspec (object, properties[PROP_LAGGING]);
+      g_object_notify_by_pspec (object, properties[PROP_ABNORMAL]);
+      g_object_notify_by_pspec (object, properties[PROP_LAST_CHECKIN_AT]);
+    }
+  if (changes & TRELLIS_GOAL_CHANGED_ALIGNED)
+    {
+      g_object_notify_by_pspec (object, properties[PROP_ALIGNED_PROGRESS]);
+      g_object_notify_by_pspec (object, properties[PROP_N_CHILDREN]);
+    }
+  if (changes & TRELLIS_GOAL_CHANGED_WEIGHT)
+    g_object_notify_by_pspec (object, properties[PROP_WEIGHT]);
+  if (changes & TRELLIS_GOAL_CHANGED_STATE)
+    g_object_notify_by_pspec (object, properties[PROP_STATE]);
+  if (changes & TRELLIS_GOAL_CHANGED_OWNER)
+    g_object_notify_by_pspec (object, properties[PROP_OWNER_NAME]);
+  if (changes & TRELLIS_GOAL_CHANGED_KEY_RESULTS)
+    g_clear_pointer (&data->object->key_results, g_ptr_array_unref);
+  g_object_thaw_notify (object);
+
+  /* The key results' wrappers follow their own records. */
+  if (changes & TRELLIS_GOAL_CHANGED_COMPUTED)
+    for (guint i = 0; i < data->n_krs; i++)
+      trellis_key_result_data_changed (&data->krs[i]);
 }
 
 #define GETTER(type, name, field, fallback) \
   type trellis_goal_get_##name (TrellisGoal *self) \
   { \
     g_return_val_if_fail (TRELLIS_IS_GOAL (self), fallback); \
-    return self->field; \
+    return self->data->field; \
   }
 
 GETTER (const char *, id, id, NULL)
@@ -243,12 +307,9 @@ GETTER (const char *, title, title, NULL)
 GETTER (const char *, description, description, NULL)
 GETTER (TrellisGoalKind, kind, kind, 0)
 GETTER (TrellisOwnerKind, owner_kind, owner_kind, 0)
-GETTER (const char *, department_id, department_id, NULL)
-GETTER (const char *, employee_id, employee_id, NULL)
+GETTER (const char *, owner_id, owner_id, NULL)
 GETTER (const char *, owner_name, owner_name, NULL)
 GETTER (const char *, cycle_id, cycle_id, NULL)
-GETTER (const char *, parent_goal_id, parent_goal_id, NULL)
-GETTER (const char *, parent_kr_id, parent_kr_id, NULL)
 GETTER (TrellisGoalCategory, category, category, 0)
 GETTER (TrellisGoalOrigin, origin, origin, 0)
 GETTER (double, weight, weight, 0)
@@ -256,22 +317,74 @@ GETTER (double, original_weight, original_weight, 0)
 GETTER (TrellisGoalState, state, state, 0)
 GETTER (int, approval_step, approval_step, 0)
 GETTER (const char *, created_at, created_at, NULL)
-GETTER (GPtrArray *, key_results, key_results, NULL)
 GETTER (double, progress, progress, 0)
 GETTER (TrellisProgressStatus, progress_status, status, 0)
 GETTER (double, aligned_progress, aligned_progress, 0)
 GETTER (guint, n_children, n_children, 0)
 GETTER (gboolean, lagging, lagging, FALSE)
 GETTER (gboolean, abnormal, abnormal, FALSE)
-GETTER (const char *, last_checkin_at, last_checkin_at, NULL)
 
 #undef GETTER
 
 const char *
-trellis_goal_get_owner_id (TrellisGoal *self)
+trellis_goal_get_department_id (TrellisGoal *self)
 {
   g_return_val_if_fail (TRELLIS_IS_GOAL (self), NULL);
-  return self->owner_kind == TRELLIS_OWNER_EMPLOYEE ? self->employee_id : self->department_id;
+  return self->data->owner_kind == TRELLIS_OWNER_EMPLOYEE ? NULL : self->data->owner_id;
+}
+
+const char *
+trellis_goal_get_employee_id (TrellisGoal *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GOAL (self), NULL);
+  return self->data->owner_kind == TRELLIS_OWNER_EMPLOYEE ? self->data->owner_id : NULL;
+}
+
+const char *
+trellis_goal_get_parent_goal_id (TrellisGoal *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GOAL (self), NULL);
+  return self->data->parent_is_kr ? NULL : self->data->parent_id;
+}
+
+const char *
+trellis_goal_get_parent_kr_id (TrellisGoal *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GOAL (self), NULL);
+  return self->data->parent_is_kr ? self->data->parent_id : NULL;
+}
+
+const char *
+trellis_goal_get_last_checkin_at (TrellisGoal *self)
+{
+  const char *last = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_GOAL (self), NULL);
+
+  if (!self->data->standalone)
+    return self->data->last_checkin_at;
+
+  for (guint i = 0; i < self->key_results->len; i++)
+    {
+      const char *at = trellis_key_result_get_last_checkin_at (g_ptr_array_index (self->key_results, i));
+      if (at != NULL && (last == NULL || strcmp (at, last) > 0))
+        last = at;
+    }
+  return last;
+}
+
+GPtrArray *
+trellis_goal_get_key_results (TrellisGoal *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GOAL (self), NULL);
+
+  if (self->key_results == NULL)
+    {
+      self->key_results = g_ptr_array_new_full (self->data->n_krs, g_object_unref);
+      for (guint i = 0; i < self->data->n_krs; i++)
+        g_ptr_array_add (self->key_results, trellis_key_result_new_backed (self->owner, &self->data->krs[i]));
+    }
+  return self->key_results;
 }
 
 void
@@ -280,10 +393,16 @@ trellis_goal_set_owner_name (TrellisGoal *self,
 {
   g_return_if_fail (TRELLIS_IS_GOAL (self));
 
-  if (g_strcmp0 (self->owner_name, name) == 0)
+  if (g_strcmp0 (self->data->owner_name, name) == 0)
     return;
-  trellis_text_release (self->owner_name);
-  self->owner_name = trellis_text_intern (name);
+  if (self->data->owner_borrowed)
+    {
+      self->data->owner_id = trellis_text_intern (self->data->owner_id);
+      self->data->owner_borrowed = FALSE;
+    }
+  else
+    trellis_text_release (self->data->owner_name);
+  self->data->owner_name = trellis_text_intern (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_NAME]);
 }
 
@@ -292,15 +411,14 @@ gboolean
 trellis_goal_is_unaligned (TrellisGoal *self)
 {
   g_return_val_if_fail (TRELLIS_IS_GOAL (self), FALSE);
-  return self->owner_kind != TRELLIS_OWNER_COMPANY &&
-         self->parent_goal_id == NULL && self->parent_kr_id == NULL;
+  return self->data->owner_kind != TRELLIS_OWNER_COMPANY && self->data->parent_id == NULL;
 }
 
 double
 trellis_goal_get_score (TrellisGoal *self)
 {
   g_return_val_if_fail (TRELLIS_IS_GOAL (self), 0);
-  return trellis_okr_score (self->progress);
+  return trellis_okr_score (self->data->progress);
 }
 
 void
@@ -309,6 +427,8 @@ trellis_goal_add_key_result (TrellisGoal      *self,
 {
   g_return_if_fail (TRELLIS_IS_GOAL (self));
   g_return_if_fail (TRELLIS_IS_KEY_RESULT (key_result));
+  /* A tree's goals change their key results through the tree. */
+  g_return_if_fail (self->data->standalone);
 
   g_ptr_array_add (self->key_results, g_object_ref (key_result));
 }
@@ -317,76 +437,18 @@ TrellisKeyResult *
 trellis_goal_find_key_result (TrellisGoal *self,
                               const char  *key_result_id)
 {
+  GPtrArray *krs;
+
   g_return_val_if_fail (TRELLIS_IS_GOAL (self), NULL);
 
-  for (guint i = 0; i < self->key_results->len; i++)
+  krs = trellis_goal_get_key_results (self);
+  for (guint i = 0; i < krs->len; i++)
     {
-      TrellisKeyResult *kr = g_ptr_array_index (self->key_results, i);
+      TrellisKeyResult *kr = g_ptr_array_index (krs, i);
       if (g_strcmp0 (trellis_key_result_get_id (kr), key_result_id) == 0)
         return kr;
     }
   return NULL;
-}
-
-void
-trellis_goal_set_computed (TrellisGoal           *self,
-                           double                 progress,
-                           TrellisProgressStatus  status,
-                           gboolean               lagging,
-                           gboolean               abnormal,
-                           const char            *last_checkin_at)
-{
-  g_return_if_fail (TRELLIS_IS_GOAL (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (progress != self->progress)
-    {
-      self->progress = progress;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_PROGRESS]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
-    }
-  if (status != self->status)
-    {
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS_STATUS]);
-    }
-  if (lagging != self->lagging)
-    {
-      self->lagging = lagging;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAGGING]);
-    }
-  if (abnormal != self->abnormal)
-    {
-      self->abnormal = abnormal;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ABNORMAL]);
-    }
-  if (g_strcmp0 (last_checkin_at, self->last_checkin_at) != 0)
-    {
-      trellis_text_release (self->last_checkin_at);
-      self->last_checkin_at = trellis_text_intern (last_checkin_at);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKIN_AT]);
-    }
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-void
-trellis_goal_set_aligned (TrellisGoal *self,
-                          double       aligned_progress,
-                          guint        n_children)
-{
-  g_return_if_fail (TRELLIS_IS_GOAL (self));
-
-  if (aligned_progress != self->aligned_progress)
-    {
-      self->aligned_progress = aligned_progress;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIGNED_PROGRESS]);
-    }
-  if (n_children != self->n_children)
-    {
-      self->n_children = n_children;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CHILDREN]);
-    }
 }
 
 void
@@ -395,9 +457,9 @@ trellis_goal_set_weight (TrellisGoal *self,
 {
   g_return_if_fail (TRELLIS_IS_GOAL (self));
 
-  if (weight == self->weight)
+  if (weight == self->data->weight)
     return;
-  self->weight = weight;
+  self->data->weight = weight;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHT]);
 }
 
@@ -409,10 +471,10 @@ trellis_goal_set_state (TrellisGoal      *self,
   g_return_if_fail (TRELLIS_IS_GOAL (self));
 
   /* The step is part of the state a list shows ("waiting for step 2"). */
-  if (state == self->state && approval_step == self->approval_step)
+  if (state == self->data->state && approval_step == self->data->approval_step)
     return;
-  self->state = state;
-  self->approval_step = approval_step;
+  self->data->state = state;
+  self->data->approval_step = approval_step;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 

@@ -122,16 +122,7 @@ gboolean              trellis_goal_get_lagging         (TrellisGoal *self);
 gboolean              trellis_goal_get_abnormal        (TrellisGoal *self);
 const char           *trellis_goal_get_last_checkin_at (TrellisGoal *self);
 
-/* Used by TrellisGoalTree, which owns the computation. */
-void                  trellis_goal_set_computed        (TrellisGoal          *self,
-                                                        double                progress,
-                                                        TrellisProgressStatus status,
-                                                        gboolean              lagging,
-                                                        gboolean              abnormal,
-                                                        const char           *last_checkin_at);
-void                  trellis_goal_set_aligned         (TrellisGoal *self,
-                                                        double       aligned_progress,
-                                                        guint        n_children);
+/* Change a goal in place; a tree-owned goal changes its record. */
 void                  trellis_goal_set_weight          (TrellisGoal *self,
                                                         double       weight);
 void                  trellis_goal_set_state           (TrellisGoal      *self,

@@ -11,6 +11,8 @@
 
 #include "trellis-core.h"
 
+#include "../goal-tree-test-utils.h"
+
 /* The cascade used throughout, on 2026-11-22 (day 326 of 365; day 53 of
  * the 92 days of Q4):
  *
@@ -157,7 +159,7 @@ assert_numbers (TrellisGoalTree *tree)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      TrellisGoal *goal = trellis_goal_tree_find (tree, expected[i].id);
+      TrellisGoal *goal = tree_goal (tree, expected[i].id);
 
       g_test_message ("goal %s", expected[i].id);
       g_assert_nonnull (goal);
@@ -173,7 +175,7 @@ assert_numbers (TrellisGoalTree *tree)
 
   for (guint i = 0; i < G_N_ELEMENTS (krs); i++)
     {
-      TrellisKeyResult *kr = trellis_goal_tree_find_key_result (tree, krs[i].id);
+      TrellisKeyResult *kr = tree_key_result (tree, krs[i].id);
 
       g_assert_cmpfloat_with_epsilon (trellis_key_result_get_progress (kr), krs[i].progress, 1e-12);
       g_assert_cmpint (trellis_key_result_get_progress_status (kr), ==, krs[i].status);
@@ -194,13 +196,13 @@ test_rollup (void)
 
   roots = model_ids (trellis_goal_tree_get_roots (tree));
   g_assert_cmpstr (roots, ==, "O1 U");
-  children = trellis_goal_tree_list_children (tree, trellis_goal_tree_find (tree, "O1"));
+  children = trellis_goal_tree_list_children (tree, tree_goal (tree, "O1"));
   child_ids = model_ids (children);
   g_assert_cmpstr (child_ids, ==, "R R2");
   all = model_ids (trellis_goal_tree_get_goals (tree));
   g_assert_cmpstr (all, ==, "O1 R P R2 U");
 
-  path = trellis_goal_tree_get_alignment_path (tree, trellis_goal_tree_find (tree, "P"));
+  path = trellis_goal_tree_get_alignment_path (tree, tree_goal (tree, "P"));
   g_assert_cmpuint (path->len, ==, 3);
   g_assert_cmpstr (trellis_goal_get_id (g_ptr_array_index (path, 0)), ==, "O1");
   g_assert_cmpstr (trellis_goal_get_id (g_ptr_array_index (path, 2)), ==, "P");
@@ -210,8 +212,8 @@ static void
 test_incremental_checkin (void)
 {
   g_autoptr(TrellisGoalTree) tree = build_tree ();
-  TrellisGoal *r2 = trellis_goal_tree_find (tree, "R2");
-  TrellisGoal *o1 = trellis_goal_tree_find (tree, "O1");
+  TrellisGoal *r2 = tree_goal (tree, "R2");
+  TrellisGoal *o1 = tree_goal (tree, "O1");
 
   /* R2's KR 2 → 6 of 10: 0.6, ahead of 0.576 (on track); a jump of 40
    * points is abnormal; O1 aligned = 0.6 × 0.5 + 0.4 × 0.6 = 0.54. */
@@ -220,7 +222,7 @@ test_incremental_checkin (void)
   g_assert_cmpint (trellis_goal_get_progress_status (r2), ==, TRELLIS_PROGRESS_ON_TRACK);
   g_assert_true (trellis_goal_get_abnormal (r2));
   g_assert_cmpfloat_with_epsilon (trellis_goal_get_aligned_progress (o1), 0.54, 1e-12);
-  g_assert_cmpint (trellis_key_result_get_confidence (trellis_goal_tree_find_key_result (tree, "R2K")), ==, 8);
+  g_assert_cmpint (trellis_key_result_get_confidence (tree_key_result (tree, "R2K")), ==, 8);
 
   /* A back-dated check-in is history only. */
   trellis_goal_tree_apply_checkin (tree, "R2K", 9, -1, "2026-11-01T10:00:00Z");
@@ -228,9 +230,9 @@ test_incremental_checkin (void)
 
   /* Completing a milestone is not an abnormal jump; undoing it is. */
   trellis_goal_tree_apply_checkin (tree, "PK", 0, -1, "2026-11-22T11:00:00Z");
-  g_assert_true (trellis_goal_get_abnormal (trellis_goal_tree_find (tree, "P")));
+  g_assert_true (trellis_goal_get_abnormal (tree_goal (tree, "P")));
   trellis_goal_tree_apply_checkin (tree, "PK", 1, -1, "2026-11-22T12:00:00Z");
-  g_assert_false (trellis_goal_get_abnormal (trellis_goal_tree_find (tree, "P")));
+  g_assert_false (trellis_goal_get_abnormal (tree_goal (tree, "P")));
 
   /* The incremental result equals a full recomputation. */
   trellis_goal_tree_recompute (tree);
@@ -341,13 +343,140 @@ test_store_round_trip (void)
 
   g_clear_object (&tree);
   tree = trellis_goal_tree_load (store, NULL, "2026-Q4", &date, NULL, &error);
-  g_assert_cmpfloat_with_epsilon (trellis_goal_get_progress (trellis_goal_tree_find (tree, "R2")), 0.6, 1e-12);
-  g_assert_true (trellis_goal_get_abnormal (trellis_goal_tree_find (tree, "R2")));
-  g_assert_cmpfloat_with_epsilon (trellis_goal_get_aligned_progress (trellis_goal_tree_find (tree, "O1")), 0.54, 1e-12);
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_progress (tree_goal (tree, "R2")), 0.6, 1e-12);
+  g_assert_true (trellis_goal_get_abnormal (tree_goal (tree, "R2")));
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_aligned_progress (tree_goal (tree, "O1")), 0.54, 1e-12);
 
   reread = trellis_goal_repository_get_goal (store, "R2", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trellis_goal_get_key_results (reread)->len, ==, 1);
+}
+
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static char *
+key_result_ids (TrellisGoalTree *tree)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < trellis_goal_tree_get_n_key_results (tree); i++)
+    g_string_append_printf (s, "%s%s", i ? " " : "", trellis_goal_tree_get_key_result_id (tree, i));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The tree keeps records and hands out objects: one live object per goal,
+ * which follows the numbers while held; dropped, a new one reads the same
+ * record. */
+static void
+test_records_and_objects (void)
+{
+  g_autoptr(TrellisGoalTree) tree = build_tree ();
+  g_autoptr(TrellisGoal) r2 = trellis_goal_tree_lookup (tree, "R2");
+  g_autoptr(TrellisGoal) again = trellis_goal_tree_lookup (tree, "R2");
+  g_autoptr(TrellisGoal) o1 = trellis_goal_tree_lookup (tree, "O1");
+  g_autoptr(GListModel) company = trellis_goal_tree_list_by_owner_kind (tree, TRELLIS_OWNER_COMPANY);
+  g_autoptr(GListModel) departments = trellis_goal_tree_list_by_owner_kind (tree, TRELLIS_OWNER_DEPARTMENT);
+  g_autofree char *company_ids = model_ids (company);
+  g_autofree char *department_ids = model_ids (departments);
+  g_autofree char *kr_ids = key_result_ids (tree);
+  TrellisKeyResult *r2k;
+  guint notified = 0;
+
+  g_assert_true (r2 == again);
+  g_assert_cmpuint (trellis_goal_tree_get_n_goals (tree), ==, 5);
+  g_assert_cmpstr (kr_ids, ==, "K1 K2 PK R2K RK UK");
+  g_assert_cmpstr (company_ids, ==, "O1");
+  g_assert_cmpstr (department_ids, ==, "O1 R R2");
+  g_assert_null (trellis_goal_tree_lookup (tree, "nope"));
+  g_assert_false (trellis_goal_tree_contains (tree, "nope"));
+
+  /* R2K 2 → 6 of 10: R2 0.2 → 0.6; O1 aligned (0.6 × 0.5 + 0.4 × 0.6) / 1.0 = 0.54. */
+  g_signal_connect (r2, "notify::progress", G_CALLBACK (count_notify_cb), &notified);
+  r2k = trellis_goal_find_key_result (r2, "R2K");
+  trellis_goal_tree_apply_checkin (tree, "R2K", 6, 8, "2026-11-22T10:00:00Z");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_progress (r2), 0.6, 1e-12);
+  g_assert_cmpfloat (trellis_key_result_get_current (r2k), ==, 6);
+  g_assert_cmpint (trellis_key_result_get_confidence (r2k), ==, 8);
+  g_assert_cmpstr (trellis_goal_get_last_checkin_at (r2), ==, "2026-11-22T10:00:00Z");
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_aligned_progress (o1), 0.54, 1e-12);
+
+  /* A check-in through the object goes through the tree too: R2K 6 → 8, 0.8;
+   * O1 aligned (0.3 + 0.4 × 0.8) / 1.0 = 0.62. */
+  trellis_key_result_apply_checkin (r2k, 8, -1, "2026-11-22T11:00:00Z");
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_progress (r2), 0.8, 1e-12);
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_aligned_progress (o1), 0.62, 1e-12);
+
+  /* Nobody holds R2 any more: the next lookup makes a new object. */
+  g_signal_handlers_disconnect_by_data (r2, &notified);
+  g_clear_object (&r2);
+  g_clear_object (&again);
+  r2 = trellis_goal_tree_lookup (tree, "R2");
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_progress (r2), 0.8, 1e-12);
+  g_assert_cmpfloat (trellis_key_result_get_current (trellis_goal_find_key_result (r2, "R2K")), ==, 8);
+}
+
+/* After a write, one goal is read again: a new target moves its numbers
+ * and its parent's; a new key result gets its own record. */
+static void
+test_reload_goal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStore) store = build_store ();
+  g_autoptr(TrellisGoalTree) tree = NULL;
+  g_autoptr(TrellisGoal) r2 = NULL;
+  g_autoptr(TrellisGoal) o1 = NULL;
+  g_autoptr(TrellisKeyResult) added = NULL;
+  TrellisKeyResult *held;
+  gboolean realigned = TRUE;
+  GDate date = today ();
+
+  tree = trellis_goal_tree_load (store, NULL, "2026-Q4", &date, NULL, &error);
+  g_assert_no_error (error);
+  r2 = trellis_goal_tree_lookup (tree, "R2");
+  o1 = trellis_goal_tree_lookup (tree, "O1");
+  held = g_object_ref (trellis_goal_find_key_result (r2, "R2K"));
+
+  /* R2K target 10 → 5: 2 / 5 = 0.4; O1 aligned (0.6 × 0.5 + 0.4 × 0.4) / 1.0 = 0.46. */
+  g_assert_true (trellis_goal_repository_set_key_result_target (store, "R2K", 5, &error));
+  g_assert_true (trellis_goal_tree_reload_goal (tree, store, "R2", &realigned, &error));
+  g_assert_no_error (error);
+  g_assert_false (realigned);
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_progress (r2), 0.4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_aligned_progress (o1), 0.46, 1e-12);
+  g_assert_cmpfloat (trellis_key_result_get_target (held), ==, 5);
+
+  /* A second KR, 0 → 4 now 4 (1.0), both weighted 0.5: R2 = 0.5 × 0.4 +
+   * 0.5 × 1.0 = 0.7; O1 aligned 0.6 × 0.5 + 0.4 × 0.7 = 0.58. */
+  added = trellis_key_result_new (&(TrellisKeyResultFields) {
+    .id = "R2L", .goal_id = "R2", .title = "Distributors", .measure = TRELLIS_MEASURE_NUMERIC,
+    .baseline = 0, .target = 4, .original_target = 4, .current = 4, .weight = 0.5,
+    .original_weight = 0.5, .position = 1, .confidence = -1,
+  });
+  g_assert_true (trellis_goal_repository_insert_key_result (store, added, &error));
+  g_assert_true (trellis_goal_repository_set_key_result_weight (store, "R2K", 0.5, &error));
+  g_assert_true (trellis_goal_tree_reload_goal (tree, store, "R2", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_goal_get_key_results (r2)->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_progress (r2), 0.7, 1e-12);
+  g_assert_cmpfloat_with_epsilon (trellis_goal_get_aligned_progress (o1), 0.58, 1e-12);
+  g_assert_nonnull (tree_key_result (tree, "R2L"));
+  {
+    g_autofree char *ids = key_result_ids (tree);
+    g_assert_cmpstr (ids, ==, "K1 K2 PK R2K R2L RK UK");
+  }
+
+  /* The old wrapper keeps its last values, detached from the tree. */
+  g_assert_cmpfloat (trellis_key_result_get_target (held), ==, 5);
+  g_assert_cmpstr (trellis_key_result_get_goal_id (held), ==, "R2");
+  g_object_unref (held);
 }
 
 static void
@@ -422,6 +551,8 @@ main (int   argc,
   g_test_add_func ("/core/goal-tree/weight-check", test_weight_check);
   g_test_add_func ("/core/goal-tree/scope", test_scope);
   g_test_add_func ("/core/goal-tree/store-round-trip", test_store_round_trip);
+  g_test_add_func ("/core/goal-tree/records-and-objects", test_records_and_objects);
+  g_test_add_func ("/core/goal-tree/reload-goal", test_reload_goal);
   g_test_add_func ("/core/goal-tree/evidence", test_evidence);
   g_test_add_func ("/core/goal-tree/audit-trail", test_audit_trail);
 

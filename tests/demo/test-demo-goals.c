@@ -17,6 +17,8 @@
 
 #include "trellis-core.h"
 
+#include "../goal-tree-test-utils.h"
+
 /* The seed 004 demo as of 22 November 2026: 2,100 people, a year of goals,
  * generated once and shared by the read-only tests below. */
 
@@ -119,7 +121,7 @@ test_cascade (void)
       if (trellis_goal_get_owner_kind (goal) != TRELLIS_OWNER_COMPANY)
         continue;
       n_company++;
-      g_assert_null (trellis_goal_tree_get_parent (demo.tree, goal));
+      g_assert_null (tree_parent (demo.tree, goal));
       g_assert_cmpstr (trellis_goal_get_cycle_id (goal), ==, "2026");
       g_assert_cmpuint (trellis_goal_get_key_results (goal)->len, ==, 3);
     }
@@ -223,7 +225,7 @@ test_weights (void)
         owners++;
       else
         {
-          TrellisGoal *goal = trellis_goal_tree_find (demo.tree, p->goal_id);
+          TrellisGoal *goal = tree_goal (demo.tree, p->goal_id);
           g_assert_cmpint (trellis_goal_get_state (goal), ==, TRELLIS_GOAL_STATE_DRAFT);
           objectives++;
         }

@@ -19,6 +19,8 @@
 #include "trellis-ui-test-utils.h"
 #include "trellis-window.h"
 
+#include "../goal-tree-test-utils.h"
+
 /* The demo's today and the workspace clock: late on 22 November, after
  * every generated check-in, so a new one moves the current values. */
 #define TODAY_YEAR  2026
@@ -214,7 +216,11 @@ first_goal_where (TrellisGoalTree *tree,
       g_autoptr(TrellisGoal) goal = g_list_model_get_item (goals, i);
 
       if (predicate (goal))
-        return goal;
+        {
+          /* Held to the end of the test, or the tree would drop it. */
+          g_test_queue_unref (g_object_ref (goal));
+          return goal;
+        }
     }
 
   return NULL;
@@ -338,7 +344,7 @@ test_goals_detail_and_checkin (Fixture       *fixture,
   guint n_checkin_rows = 0;
 
   g_assert_nonnull (goal);
-  parent = trellis_goal_tree_get_parent (tree, goal);
+  parent = tree_parent (tree, goal);
   g_assert_nonnull (parent);
 
   /* Selecting a goal expands the tree down to it and fills the pane. */
@@ -471,16 +477,16 @@ test_goals_weight_rule (Fixture       *fixture,
       TrellisWeightRule *candidate = g_ptr_array_index (rules, i);
 
       if (candidate->fired_at == NULL && g_strcmp0 (candidate->metric, "value") == 0 &&
-          trellis_goal_tree_find_key_result (tree, candidate->watch_kr_id) != NULL)
+          tree_key_result (tree, candidate->watch_kr_id) != NULL)
         rule = candidate;
     }
   g_assert_nonnull (rule);
 
-  watched = trellis_goal_tree_find_key_result (tree, rule->watch_kr_id);
-  target = trellis_goal_tree_find_key_result (tree, rule->target_kr_id);
+  watched = tree_key_result (tree, rule->watch_kr_id);
+  target = tree_key_result (tree, rule->target_kr_id);
   g_assert_nonnull (target);
   g_assert_cmpfloat (trellis_key_result_get_weight (target), !=, rule->new_weight);
-  goal = trellis_goal_tree_find (tree, trellis_key_result_get_goal_id (watched));
+  goal = tree_goal (tree, trellis_key_result_get_goal_id (watched));
   trellis_goals_page_show_goal (fixture->page, trellis_goal_get_id (goal));
   trellis_goal_detail_select_key_result (detail, rule->watch_kr_id);
 
@@ -496,7 +502,7 @@ test_goals_weight_rule (Fixture       *fixture,
 
   /* The weights moved in the tree, still adding up to 100 %. */
   g_assert_cmpfloat_with_epsilon (trellis_key_result_get_weight (target), rule->new_weight, 1e-9);
-  krs = trellis_goal_get_key_results (trellis_goal_tree_find (tree, trellis_key_result_get_goal_id (target)));
+  krs = trellis_goal_get_key_results (tree_goal (tree, trellis_key_result_get_goal_id (target)));
   for (guint i = 0; i < krs->len; i++)
     sum += trellis_key_result_get_weight (g_ptr_array_index (krs, i));
   g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-6);
