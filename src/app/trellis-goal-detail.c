@@ -926,6 +926,13 @@ describe_audit_entry (TrellisGoalDetail *self,
       if (subject != NULL)
         return g_strdup_printf (_("%s %s removed key result “%s”"), day, who, subject);
     }
+  else if (g_strcmp0 (entry->action, "remove-key-result") == 0)
+    {
+      /* The goal's own line for a key result that is gone: its title is
+       * the old value. */
+      return g_strdup_printf (_("%s %s removed key result “%s”"), day, who,
+                              entry->old_value != NULL ? entry->old_value : entry->field);
+    }
   else if (g_strcmp0 (entry->action, "update") == 0 && entry->field != NULL)
     {
       old_value = format_audit_value (entry->field, entry->old_value);

@@ -243,14 +243,119 @@ on_measure_changed_cb (KrEditor *kr)
 }
 
 static void
-on_remove_kr_clicked_cb (GtkButton *button,
-                         KrEditor  *kr)
+forget_kr_editor (KrEditor *kr)
 {
   TrellisGoalEditor *self = kr->editor;
 
   gtk_list_box_remove (self->kr_list, kr->row);
   g_ptr_array_remove (self->kr_editors, kr);
   validate (self);
+}
+
+/* Whoever the store records as writing the goal: its owner; HR types a
+ * goal in for them. NULL keeps the store's actor. */
+static TrellisEmployee *
+get_acting_owner (TrellisGoalEditor *self)
+{
+  if (self->goal != NULL)
+    return trellis_goal_get_owner_person (self->goal, get_organisation (self));
+  if (get_owner_kind (self) == TRELLIS_OWNER_EMPLOYEE)
+    return trellis_person_chooser_get_employee (self->owner_chooser);
+  return NULL;
+}
+
+static void
+remove_saved_kr (TrellisGoalEditor *self,
+                 const char        *key_result_id)
+{
+  TrellisStore *store = trellis_workspace_get_store (self->workspace);
+  TrellisEmployee *actor = get_acting_owner (self);
+  g_autofree char *saved_actor = g_strdup (trellis_store_get_actor (store));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (actor != NULL)
+    trellis_store_set_actor (store, trellis_employee_get_id (actor));
+  ok = trellis_goal_repository_delete_key_result (store, key_result_id, &error);
+  trellis_store_set_actor (store, saved_actor);
+
+  if (!ok)
+    {
+      trellis_widget_show_error (GTK_WIDGET (self), _("Cannot Remove Key Result"), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->kr_editors->len; i++)
+    {
+      KrEditor *kr = g_ptr_array_index (self->kr_editors, i);
+
+      if (kr->existing != NULL && g_strcmp0 (trellis_key_result_get_id (kr->existing), key_result_id) == 0)
+        {
+          forget_kr_editor (kr);
+          break;
+        }
+    }
+
+  /* The goals page shows the same goal objects: bring them up to date. */
+  if (!trellis_goal_tree_sync_from_store (self->tree, store, trellis_goal_get_id (self->goal), &error))
+    g_warning ("Could not update goal %s after removing key result %s: %s",
+               trellis_goal_get_id (self->goal), key_result_id, error->message);
+}
+
+static void
+on_remove_kr_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  TrellisGoalEditor *self = TRELLIS_GOAL_EDITOR (user_data);
+  const char *key_result_id = g_object_get_data (G_OBJECT (dialog), "key-result-id");
+
+  if (g_strcmp0 (response, "remove") == 0)
+    remove_saved_kr (self, key_result_id);
+}
+
+static void
+on_remove_kr_clicked_cb (GtkButton *button,
+                         KrEditor  *kr)
+{
+  TrellisGoalEditor *self = kr->editor;
+  TrellisStore *store = trellis_workspace_get_store (self->workspace);
+  const char *key_result_id;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* A row not yet saved is only text in this window. */
+  if (kr->existing == NULL)
+    {
+      forget_kr_editor (kr);
+      return;
+    }
+
+  /* Say why not straight away rather than after a confirmation. */
+  key_result_id = trellis_key_result_get_id (kr->existing);
+  if (!trellis_goal_repository_check_delete_key_result (store, key_result_id, &error))
+    {
+      trellis_widget_show_error (GTK_WIDGET (self), _("Cannot Remove Key Result"), error->message);
+      return;
+    }
+
+  body = g_strdup_printf (_("“%s” is removed from the goal right away, not when you save; "
+                            "the goal’s history records the removal. The other key results keep "
+                            "their weights."),
+                          trellis_key_result_get_title (kr->existing));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Key Result?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "key-result-id", g_strdup (key_result_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_kr_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *
@@ -328,14 +433,7 @@ add_kr_editor (TrellisGoalEditor *self,
   gtk_drop_down_set_selected (kr->commitment, commitment);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  if (existing != NULL)
-    {
-      /* The store keeps saved key results; their history depends on them. */
-      gtk_widget_set_sensitive (remove, FALSE);
-      gtk_widget_set_tooltip_text (remove, _("Saved key results stay with the goal"));
-    }
-  else
-    gtk_widget_set_tooltip_text (remove, _("Remove Key Result"));
+  gtk_widget_set_tooltip_text (remove, _("Remove Key Result"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove key result"), -1);
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
@@ -1018,11 +1116,7 @@ trellis_goal_editor_save (TrellisGoalEditor  *self,
 
   store = trellis_workspace_get_store (self->workspace);
 
-  /* The owner writes their goal; HR types it in for them. */
-  if (self->goal != NULL)
-    actor = trellis_goal_get_owner_person (self->goal, get_organisation (self));
-  else if (get_owner_kind (self) == TRELLIS_OWNER_EMPLOYEE)
-    actor = trellis_person_chooser_get_employee (self->owner_chooser);
+  actor = get_acting_owner (self);
 
   saved_actor = g_strdup (trellis_store_get_actor (store));
   if (actor != NULL)

@@ -45,6 +45,34 @@ expect_no_out () {
   [ ! -s "$tmp/out" ] || fail "the last command wrote to stdout: $(head -c 200 "$tmp/out")"
 }
 
+# same_column REGEX [start|end]: on every line of the last stdout that REGEX
+# (Python syntax) matches, the match starts (or ends) at the same display
+# column, a Chinese character counting two. At least one of those lines must
+# have a wide character before that point, or the check proves nothing.
+same_column () {
+  checks=$((checks + 1))
+  python3 - "$tmp/out" "$@" <<'PY' || fail "columns do not line up at /$1/: $(head -c 600 "$tmp/out")"
+import re, sys, unicodedata
+
+path, pattern = sys.argv[1], sys.argv[2]
+edge = sys.argv[3] if len(sys.argv) > 3 else "start"
+
+def width(text):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
+
+columns, wide = set(), False
+for line in open(path, encoding="utf-8").read().splitlines():
+    m = re.search(pattern, line)
+    if m is None:
+        continue
+    before = line[:m.start() if edge == "start" else m.end()]
+    columns.add(width(before))
+    wide = wide or width(before) > len(before)
+sys.exit(0 if len(columns) == 1 and wide else 1)
+PY
+}
+
 # --- help ---------------------------------------------------------------
 
 run 0 --help
@@ -171,7 +199,7 @@ run 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22
 expect_out "G000001  营收突破14亿元，扩大A类客户版图"
 expect_out "康桥医疗器械集团 (C) · 2026 · weight 40.0 %"
 expect_out "(aligned to K0"
-expect_out " · approved"
+expect_out " · Approved"
 grep -q "^      .* · 2026-Q4 · " "$tmp/out" || fail "goals does not indent the cascade: $(head -c 400 "$tmp/out")"
 
 run 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --json
@@ -184,8 +212,12 @@ cmp -s "$tmp/out" "$tmp/goals.json" || fail "goals --json is not deterministic"
 
 # The deliberate weight mistakes of the demo, and a status of 0.
 run 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --check-weights
-expect_out "2026-Q4	goals add up to 90.0 %"
+expect_out "  2026-Q4  goals add up to 90.0 %"
 expect_out "add up to 90.0 %"
+# The owners (Chinese names) are padded by display width: the cycle and the
+# sums line up.
+same_column '(?<=  )2026(-[HQ][0-9])?(?=  )'
+same_column '(?<=  )(goals add up|key results of)'
 run 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --check-weights --json
 expect_out '"sum" : '
 
@@ -201,6 +233,56 @@ run 1 goals "$tmp/missing.trellis"
 expect_err "no such file"
 run 2 goals
 expect_err "expected one FILE"
+
+# --- Chinese output -----------------------------------------------------
+
+# Under zh_CN the words are translated (--json keeps its English keys) and
+# every padded column still lines up. The translations are the build tree's:
+# tests/interchange/meson.build sets TRELLIS_LOCALEDIR.
+if [ -n "${TRELLIS_LOCALEDIR:-}" ] && [ -f "$TRELLIS_LOCALEDIR/zh_CN/LC_MESSAGES/trellis.mo" ]; then
+  zh_locale=C.UTF-8
+  if locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'; then
+    zh_locale=zh_CN.UTF-8
+  fi
+  run_zh () {
+    LC_ALL=$zh_locale LANG=zh_CN.UTF-8 LANGUAGE=zh_CN run "$@"
+  }
+
+  run_zh 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22
+  expect_out "G000001  营收突破14亿元，扩大A类客户版图"
+  expect_out "康桥医疗器械集团 (C) · 2026 · 权重 40.0 %"
+  expect_out " · 已通过"
+  grep -qE ' · (正常|落后|有风险|已达成) · ' "$tmp/out" ||
+    fail "goals under zh_CN has no translated status: $(head -c 400 "$tmp/out")"
+  if grep -qiE ' · (achieved|on[- ]track|behind|at[- ]risk|draft|submitted|approved|filed|returned)( ·|$)' "$tmp/out"; then
+    fail "goals under zh_CN prints English status words: $(grep -m1 -iE ' · (on[- ]track|behind|approved)' "$tmp/out")"
+  fi
+
+  run_zh 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --json
+  cmp -s "$tmp/out" "$tmp/goals.json" || fail "goals --json depends on the language"
+
+  run_zh 0 goals "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --check-weights
+  expect_out "  2026-Q4  目标权重合计为 90.0 %"
+  same_column '(?<=  )2026(-[HQ][0-9])?(?=  )'
+  same_column '(?<=  )(目标权重合计|G[0-9]+ 的关键结果)'
+
+  # The labels (文件, 架构版本) pad to one column; the row counts end in one.
+  run_zh 0 info "$tmp/demo.trellis"
+  expect_out "架构版本"
+  expect_out "数据表"
+  grep -qE '^employees +200$' "$tmp/out" || fail "info under zh_CN does not show 200 employees"
+  head -n 2 "$tmp/out" >"$tmp/labels" && mv "$tmp/labels" "$tmp/out"
+  same_column '[^ ]+$'
+  run_zh 0 info "$tmp/demo.trellis"
+  tail -n +4 "$tmp/out" >"$tmp/table" && mv "$tmp/table" "$tmp/out"
+  same_column '[^ ]+$' end
+
+  run_zh 0 bench "$tmp/goals.trellis" --cycle 2026-Q4 --today 2026-11-22 --checkins 20 --repeat 1
+  expect_out "达标"
+  same_column ' (ms|MB)\b'
+else
+  echo "SKIP: the Chinese output (no TRELLIS_LOCALEDIR with zh_CN/LC_MESSAGES/trellis.mo)" >&2
+fi
 
 # --- info ---------------------------------------------------------------
 
