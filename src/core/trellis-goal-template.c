@@ -134,6 +134,72 @@ check_department (TrellisStore  *store,
   return exists;
 }
 
+/* What an entry says about itself, checked before the store is touched. */
+static gboolean
+validate_library_item (const TrellisLibraryKeyResult  *item,
+                       GError                        **error)
+{
+  if (trellis_text_is_blank (item->title))
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("A key result in the library needs a title"));
+      return FALSE;
+    }
+  if (item->measure != TRELLIS_MEASURE_MILESTONE && item->target == item->baseline)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Key result “%s”: the target must differ from the baseline"), item->title);
+      return FALSE;
+    }
+  if (!isfinite (item->target) || !isfinite (item->baseline))
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Key result “%s”: the baseline and target must be numbers"), item->title);
+      return FALSE;
+    }
+  if (item->cycle_kind != NULL && *item->cycle_kind != '\0' && !is_template_cycle_kind (item->cycle_kind))
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Key result “%s”: “%s” is not a cycle kind; use year, half, quarter or month"),
+                   item->title, item->cycle_kind);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The INSERT and the UPDATE take the same parameters: ?1 is the id. */
+static void
+bind_library_item (sqlite3_stmt                  *stmt,
+                   const char                    *id,
+                   const TrellisLibraryKeyResult *item)
+{
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, item->title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, trellis_measure_to_string (item->measure), -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 4, item->baseline);
+  sqlite3_bind_double (stmt, 5, item->target);
+  trellis_stmt_bind_text_or_null (stmt, 6, item->unit);
+  sqlite3_bind_text (stmt, 7, trellis_commitment_to_string (item->commitment), -1, SQLITE_STATIC);
+  trellis_stmt_bind_text_or_null (stmt, 8, item->department_id);
+  trellis_stmt_bind_text_or_null (stmt, 9, item->level);
+  trellis_stmt_bind_text_or_null (stmt, 10, item->cycle_kind);
+}
+
+static gboolean
+check_library_entry_exists (TrellisStore  *store,
+                            const char    *library_id,
+                            GError       **error)
+{
+  gboolean exists = FALSE;
+
+  if (!row_exists (store, "SELECT 1 FROM kr_library WHERE id = ?1", library_id, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
+                 _("There is no key result with id “%s” in the library"), library_id);
+  return exists;
+}
+
 char *
 trellis_goal_template_add_library_key_result (TrellisStore                   *store,
                                               const TrellisLibraryKeyResult  *item,
@@ -145,31 +211,8 @@ trellis_goal_template_add_library_key_result (TrellisStore                   *st
   g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
-  if (trellis_text_is_blank (item->title))
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("A key result in the library needs a title"));
-      return NULL;
-    }
-  if (item->measure != TRELLIS_MEASURE_MILESTONE && item->target == item->baseline)
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("Key result “%s”: the target must differ from the baseline"), item->title);
-      return NULL;
-    }
-  if (!isfinite (item->target) || !isfinite (item->baseline))
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("Key result “%s”: the baseline and target must be numbers"), item->title);
-      return NULL;
-    }
-  if (item->cycle_kind != NULL && *item->cycle_kind != '\0' && !is_template_cycle_kind (item->cycle_kind))
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("Key result “%s”: “%s” is not a cycle kind; use year, half, quarter or month"),
-                   item->title, item->cycle_kind);
-      return NULL;
-    }
+  if (!validate_library_item (item, error))
+    return NULL;
 
   if (!trellis_store_begin (store, error))
     return NULL;
@@ -189,16 +232,7 @@ trellis_goal_template_add_library_key_result (TrellisStore                   *st
                                 error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, item->title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, trellis_measure_to_string (item->measure), -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 4, item->baseline);
-  sqlite3_bind_double (stmt, 5, item->target);
-  trellis_stmt_bind_text_or_null (stmt, 6, item->unit);
-  sqlite3_bind_text (stmt, 7, trellis_commitment_to_string (item->commitment), -1, SQLITE_STATIC);
-  trellis_stmt_bind_text_or_null (stmt, 8, item->department_id);
-  trellis_stmt_bind_text_or_null (stmt, 9, item->level);
-  trellis_stmt_bind_text_or_null (stmt, 10, item->cycle_kind);
+  bind_library_item (stmt, id, item);
   if (!trellis_store_step_done (store, stmt, error))
     {
       g_prefix_error (error, _("Library key result “%s”: "), id);
@@ -212,6 +246,147 @@ trellis_goal_template_add_library_key_result (TrellisStore                   *st
 failed:
   trellis_store_rollback (store);
   return NULL;
+}
+
+gboolean
+trellis_goal_template_update_library_key_result (TrellisStore                   *store,
+                                                 const TrellisLibraryKeyResult  *item,
+                                                 GError                        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (item->id != NULL, FALSE);
+
+  if (!validate_library_item (item, error))
+    return FALSE;
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+
+  if (!check_library_entry_exists (store, item->id, error) ||
+      !check_department (store, item->department_id, error))
+    goto failed;
+
+  /* Goals drafted from the entry earlier keep their own copies. */
+  stmt = trellis_store_prepare (store,
+                                "UPDATE kr_library SET title = ?2, measure = ?3, baseline = ?4, target = ?5,"
+                                " unit = ?6, commitment = ?7, department_id = ?8, level = ?9, cycle_kind = ?10 "
+                                "WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    goto failed;
+  bind_library_item (stmt, item->id, item);
+  if (!trellis_store_step_done (store, stmt, error))
+    {
+      g_prefix_error (error, _("Library key result “%s”: "), item->id);
+      goto failed;
+    }
+
+  return trellis_store_commit (store, error);
+
+failed:
+  trellis_store_rollback (store);
+  return FALSE;
+}
+
+/* The names of the templates that use @library_id, quoted and listed. */
+static gboolean
+list_templates_using (TrellisStore  *store,
+                      const char    *library_id,
+                      guint         *out_n,
+                      char         **out_names,
+                      GError       **error)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  stmt = trellis_store_prepare (store,
+                                "SELECT t.name FROM goal_templates t WHERE t.id IN"
+                                " (SELECT template_id FROM goal_template_key_results WHERE library_id = ?1)"
+                                " ORDER BY t.name, t.id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, library_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n++ > 0)
+        /* Translators: goes between the names in a list of templates */
+        g_string_append (names, C_("list separator", ", "));
+      g_string_append_printf (names, "“%s”", trellis_stmt_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_error (store, error, "Could not read goal templates");
+      return FALSE;
+    }
+
+  *out_n = n;
+  *out_names = g_string_free (g_steal_pointer (&names), FALSE);
+  return TRUE;
+}
+
+gboolean
+trellis_goal_template_delete_library_key_result (TrellisStore  *store,
+                                                 const char    *library_id,
+                                                 GError       **error)
+{
+  g_autofree char *names = NULL;
+  g_autofree char *title = NULL;
+  sqlite3_stmt *stmt;
+  guint n_templates = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (library_id != NULL, FALSE);
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+
+  stmt = trellis_store_prepare (store, "SELECT title FROM kr_library WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, library_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    title = g_strdup (trellis_stmt_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (title == NULL)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
+                   _("There is no key result with id “%s” in the library"), library_id);
+      goto failed;
+    }
+
+  /* A template must keep every key result its weights were set for. */
+  if (!list_templates_using (store, library_id, &n_templates, &names, error))
+    goto failed;
+  if (n_templates > 0)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Key result “%s” is used by template %s; remove it from the template first",
+                                "Key result “%s” is used by templates %s; remove it from those templates first",
+                                n_templates),
+                   title, names);
+      goto failed;
+    }
+
+  stmt = trellis_store_prepare (store, "DELETE FROM kr_library WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, library_id, -1, SQLITE_TRANSIENT);
+  if (!trellis_store_step_done (store, stmt, error))
+    goto failed;
+
+  return trellis_store_commit (store, error);
+
+failed:
+  trellis_store_rollback (store);
+  return FALSE;
 }
 
 #define LIBRARY_COLUMNS \
@@ -281,39 +456,33 @@ trellis_goal_template_list_library (TrellisStore  *store,
   return g_steal_pointer (&result);
 }
 
-char *
-trellis_goal_template_add (TrellisStore               *store,
-                           const TrellisGoalTemplate  *template_,
-                           GError                    **error)
+/* What a template says about itself, checked before the store is touched. */
+static gboolean
+validate_template (const TrellisGoalTemplate  *template_,
+                   GError                    **error)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  const char *name = template_->name;
   double weights_sum = 0.0;
   guint n;
 
-  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
-  g_return_val_if_fail (template_ != NULL, NULL);
-
-  if (trellis_text_is_blank (template_->name))
+  if (trellis_text_is_blank (name))
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID, _("A template needs a name"));
-      return NULL;
+      return FALSE;
     }
-  name = g_strdup (template_->name);
 
   if (trellis_text_is_blank (template_->title))
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                    _("Template “%s”: the goal needs a title"), name);
-      return NULL;
+      return FALSE;
     }
   if (!is_template_cycle_kind (template_->cycle_kind))
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                    _("Template “%s”: “%s” is not a cycle kind; use year, half, quarter or month"),
                    name, template_->cycle_kind ? template_->cycle_kind : "");
-      return NULL;
+      return FALSE;
     }
 
   n = template_->key_results ? template_->key_results->len : 0;
@@ -321,7 +490,7 @@ trellis_goal_template_add (TrellisStore               *store,
     {
       g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                    _("Template “%s” has no key results"), name);
-      return NULL;
+      return FALSE;
     }
 
   for (guint i = 0; i < n; i++)
@@ -335,9 +504,8 @@ trellis_goal_template_add (TrellisStore               *store,
                        _("Template “%s”: key result %u has a weight of %s %%; "
                          "each weight must be more than 0 %% and at most 100 %%"),
                        name, i + 1, percent);
-          return NULL;
+          return FALSE;
         }
-      weights_sum += kr->weight;
     }
 
   {
@@ -351,37 +519,123 @@ trellis_goal_template_add (TrellisStore               *store,
         g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
                      _("Template “%s”: the weights of its key results add up to %s %%, not 100 %%"),
                      name, percent);
-        return NULL;
+        return FALSE;
       }
   }
 
-  if (!trellis_store_begin (store, error))
-    return NULL;
+  return TRUE;
+}
 
+/* The department and library entries the template names must exist. */
+static gboolean
+check_template_references (TrellisStore               *store,
+                           const TrellisGoalTemplate  *template_,
+                           GError                    **error)
+{
   if (!check_department (store, template_->department_id, error))
-    goto failed;
+    return FALSE;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < template_->key_results->len; i++)
     {
       TrellisTemplateKeyResult *kr = g_ptr_array_index (template_->key_results, i);
       gboolean exists = FALSE;
 
-      if (kr->library_id == NULL ||
-          !row_exists (store, "SELECT 1 FROM kr_library WHERE id = ?1", kr->library_id, &exists, error))
+      if (kr->library_id == NULL)
         {
-          if (kr->library_id == NULL)
-            g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                         _("Template “%s”: key result %u names no library entry"), name, i + 1);
-          goto failed;
+          g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                       _("Template “%s”: key result %u names no library entry"), template_->name, i + 1);
+          return FALSE;
         }
+      if (!row_exists (store, "SELECT 1 FROM kr_library WHERE id = ?1", kr->library_id, &exists, error))
+        return FALSE;
       if (!exists)
         {
           g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
                        _("Template “%s”: there is no key result with id “%s” in the library"),
-                       name, kr->library_id);
-          goto failed;
+                       template_->name, kr->library_id);
+          return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* The INSERT and the UPDATE take the same parameters: ?1 is the id. */
+static void
+bind_template (sqlite3_stmt              *stmt,
+               const char                *id,
+               const TrellisGoalTemplate *template_)
+{
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, template_->name, -1, SQLITE_TRANSIENT);
+  trellis_stmt_bind_text_or_null (stmt, 3, template_->department_id);
+  trellis_stmt_bind_text_or_null (stmt, 4, template_->level);
+  sqlite3_bind_text (stmt, 5, template_->cycle_kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, trellis_goal_kind_to_string (template_->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, template_->title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, trellis_goal_category_to_string (template_->category), -1, SQLITE_STATIC);
+}
+
+static gboolean
+insert_template_key_results (TrellisStore               *store,
+                             const char                 *id,
+                             const TrellisGoalTemplate  *template_,
+                             GError                    **error)
+{
+  for (guint i = 0; i < template_->key_results->len; i++)
+    {
+      TrellisTemplateKeyResult *kr = g_ptr_array_index (template_->key_results, i);
+      sqlite3_stmt *stmt;
+
+      stmt = trellis_store_prepare (store,
+                                    "INSERT INTO goal_template_key_results (template_id, position, library_id, weight) "
+                                    "VALUES (?1, ?2, ?3, ?4)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, (int)i);
+      sqlite3_bind_text (stmt, 3, kr->library_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double (stmt, 4, kr->weight);
+      if (!trellis_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_template_exists (TrellisStore  *store,
+                       const char    *template_id,
+                       GError       **error)
+{
+  gboolean exists = FALSE;
+
+  if (!row_exists (store, "SELECT 1 FROM goal_templates WHERE id = ?1", template_id, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
+                 _("There is no goal template with id “%s”"), template_id);
+  return exists;
+}
+
+char *
+trellis_goal_template_add (TrellisStore               *store,
+                           const TrellisGoalTemplate  *template_,
+                           GError                    **error)
+{
+  g_autofree char *id = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+  g_return_val_if_fail (template_ != NULL, NULL);
+
+  if (!validate_template (template_, error))
+    return NULL;
+
+  if (!trellis_store_begin (store, error))
+    return NULL;
+
+  if (!check_template_references (store, template_, error))
+    goto failed;
 
   if (template_->id != NULL && *template_->id != '\0')
     id = g_strdup (template_->id);
@@ -394,37 +648,15 @@ trellis_goal_template_add (TrellisStore               *store,
                                 error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, template_->name, -1, SQLITE_TRANSIENT);
-  trellis_stmt_bind_text_or_null (stmt, 3, template_->department_id);
-  trellis_stmt_bind_text_or_null (stmt, 4, template_->level);
-  sqlite3_bind_text (stmt, 5, template_->cycle_kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, trellis_goal_kind_to_string (template_->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, template_->title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, trellis_goal_category_to_string (template_->category), -1, SQLITE_STATIC);
+  bind_template (stmt, id, template_);
   if (!trellis_store_step_done (store, stmt, error))
     {
-      g_prefix_error (error, _("Template “%s”: "), name);
+      g_prefix_error (error, _("Template “%s”: "), template_->name);
       goto failed;
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      TrellisTemplateKeyResult *kr = g_ptr_array_index (template_->key_results, i);
-
-      stmt = trellis_store_prepare (store,
-                                    "INSERT INTO goal_template_key_results (template_id, position, library_id, weight) "
-                                    "VALUES (?1, ?2, ?3, ?4)",
-                                    error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, (int)i);
-      sqlite3_bind_text (stmt, 3, kr->library_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_double (stmt, 4, kr->weight);
-      if (!trellis_store_step_done (store, stmt, error))
-        goto failed;
-    }
+  if (!insert_template_key_results (store, id, template_, error))
+    goto failed;
 
   if (!trellis_store_commit (store, error))
     return NULL;
@@ -433,6 +665,88 @@ trellis_goal_template_add (TrellisStore               *store,
 failed:
   trellis_store_rollback (store);
   return NULL;
+}
+
+gboolean
+trellis_goal_template_update (TrellisStore               *store,
+                              const TrellisGoalTemplate  *template_,
+                              GError                    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (template_ != NULL, FALSE);
+  g_return_val_if_fail (template_->id != NULL, FALSE);
+
+  if (!validate_template (template_, error))
+    return FALSE;
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+
+  if (!check_template_exists (store, template_->id, error) ||
+      !check_template_references (store, template_, error))
+    goto failed;
+
+  /* Goals assigned from the template earlier are the owners' now: they stay. */
+  stmt = trellis_store_prepare (store,
+                                "UPDATE goal_templates SET name = ?2, department_id = ?3, level = ?4, cycle_kind = ?5,"
+                                " kind = ?6, title = ?7, category = ?8 WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    goto failed;
+  bind_template (stmt, template_->id, template_);
+  if (!trellis_store_step_done (store, stmt, error))
+    {
+      g_prefix_error (error, _("Template “%s”: "), template_->name);
+      goto failed;
+    }
+
+  /* The key results are replaced as a whole: their positions change too. */
+  stmt = trellis_store_prepare (store, "DELETE FROM goal_template_key_results WHERE template_id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, template_->id, -1, SQLITE_TRANSIENT);
+  if (!trellis_store_step_done (store, stmt, error) ||
+      !insert_template_key_results (store, template_->id, template_, error))
+    goto failed;
+
+  return trellis_store_commit (store, error);
+
+failed:
+  trellis_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+trellis_goal_template_delete (TrellisStore  *store,
+                              const char    *template_id,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (template_id != NULL, FALSE);
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+
+  if (!check_template_exists (store, template_id, error))
+    goto failed;
+
+  /* Its key-result rows go with it (ON DELETE CASCADE). */
+  stmt = trellis_store_prepare (store, "DELETE FROM goal_templates WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_TRANSIENT);
+  if (!trellis_store_step_done (store, stmt, error))
+    goto failed;
+
+  return trellis_store_commit (store, error);
+
+failed:
+  trellis_store_rollback (store);
+  return FALSE;
 }
 
 #define TEMPLATE_COLUMNS "t.id, t.name, t.department_id, t.level, t.cycle_kind, t.kind, t.title, t.category"

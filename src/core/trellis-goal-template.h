@@ -57,6 +57,16 @@ void       trellis_goal_template_free           (TrellisGoalTemplate     *templa
 char      *trellis_goal_template_add_library_key_result (TrellisStore *store,
                                                  const TrellisLibraryKeyResult *item,
                                                  GError                 **error);
+/* Replaces every field of the entry with @item->id, with the same checks
+ * as adding. Goals drafted from it before keep their own copies. */
+gboolean   trellis_goal_template_update_library_key_result (TrellisStore *store,
+                                                 const TrellisLibraryKeyResult *item,
+                                                 GError                 **error);
+/* Refused (TRELLIS_GOAL_ERROR_NOT_ALLOWED) while a template uses the entry;
+ * the message names those templates. */
+gboolean   trellis_goal_template_delete_library_key_result (TrellisStore *store,
+                                                 const char              *library_id,
+                                                 GError                 **error);
 /* Library entries that fit a department (or its ancestors), level and cycle
  * kind; NULL arguments match everything. */
 GPtrArray *trellis_goal_template_list_library   (TrellisStore            *store,
@@ -68,6 +78,16 @@ GPtrArray *trellis_goal_template_list_library   (TrellisStore            *store,
 char      *trellis_goal_template_add            (TrellisStore            *store,
                                                  const TrellisGoalTemplate *template_,
                                                  GError                 **error);
+/* Replaces the template with @template_->id and its key results, with the
+ * same checks as adding. Goals assigned from it before are not touched. */
+gboolean   trellis_goal_template_update         (TrellisStore            *store,
+                                                 const TrellisGoalTemplate *template_,
+                                                 GError                 **error);
+/* Removes the template and its key results; goals assigned from it stay. */
+gboolean   trellis_goal_template_delete         (TrellisStore            *store,
+                                                 const char              *template_id,
+                                                 GError                 **error);
+/* All templates by id, each with its key results in order. */
 GPtrArray *trellis_goal_template_list           (TrellisStore            *store,
                                                  GError                 **error);
 /* Creates one draft goal per employee from the template, in @cycle_id,

@@ -539,6 +539,341 @@ test_bulk_assign_cancelled (Fixture       *fixture,
   g_assert_false (trellis_store_in_transaction (fixture->store));
 }
 
+/* A template owned by the test: the strings are borrowed, the structs are
+ * freed with g_free by the array. */
+static TrellisGoalTemplate
+make_template (const char   *id,
+               const char   *name,
+               const char   *cycle_kind,
+               const char   *ids[],
+               const double *weights,
+               guint         n,
+               GPtrArray    *krs)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      TrellisTemplateKeyResult *kr = g_new0 (TrellisTemplateKeyResult, 1);
+
+      kr->library_id = (char *)ids[i];
+      kr->weight = weights[i];
+      g_ptr_array_add (krs, kr);
+    }
+
+  return (TrellisGoalTemplate) {
+    .id = (char *)id,
+    .name = (char *)name,
+    .department_id = (char *)"R1-S",
+    .level = (char *)"P",
+    .cycle_kind = (char *)cycle_kind,
+    .kind = TRELLIS_GOAL_OBJECTIVE,
+    .title = (char *)"Grow new business",
+    .category = TRELLIS_CATEGORY_BUSINESS,
+    .key_results = krs,
+  };
+}
+
+static char *
+add_named_template (TrellisStore *store,
+                    const char   *name,
+                    const char   *ids[],
+                    const double *weights,
+                    guint         n)
+{
+  g_autoptr(GPtrArray) krs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  TrellisGoalTemplate template_ = make_template (NULL, name, "quarter", ids, weights, n, krs);
+  char *id = trellis_goal_template_add (store, &template_, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_library_update (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct { LibraryEntry entry; const char *id; int code; const char *message; } refused[] = {
+    { { "Renewals", TRELLIS_MEASURE_NUMERIC, 0, 10 }, "L000099", TRELLIS_GOAL_ERROR_NOT_FOUND,
+      "There is no key result with id “L000099” in the library" },
+    { { "", TRELLIS_MEASURE_NUMERIC, 0, 10 }, "L000002", TRELLIS_GOAL_ERROR_INVALID,
+      "A key result in the library needs a title" },
+    { { "Flat", TRELLIS_MEASURE_PERCENTAGE, 40, 40 }, "L000002", TRELLIS_GOAL_ERROR_INVALID,
+      "Key result “Flat”: the target must differ from the baseline" },
+    { { "Weekly", TRELLIS_MEASURE_NUMERIC, 0, 5, .cycle_kind = "week" }, "L000002", TRELLIS_GOAL_ERROR_INVALID,
+      "Key result “Weekly”: “week” is not a cycle kind; use year, half, quarter or month" },
+    { { "Lost", TRELLIS_MEASURE_NUMERIC, 0, 5, .department_id = "R9" }, "L000002", TRELLIS_GOAL_ERROR_NOT_FOUND,
+      "There is no department with id “R9”" },
+  };
+  static const LibraryEntry renewals = {
+    "A类客户续约数", TRELLIS_MEASURE_NUMERIC, 2, 10, "家", TRELLIS_COMMITMENT_ASPIRATIONAL, NULL, "M", "half",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *row = NULL;
+  TrellisLibraryKeyResult item;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      item = library_item (&refused[i].entry);
+      item.id = (char *)refused[i].id;
+      g_assert_false (trellis_goal_template_update_library_key_result (fixture->store, &item, &error));
+      g_assert_error (error, TRELLIS_GOAL_ERROR, refused[i].code);
+      g_assert_cmpstr (error->message, ==, refused[i].message);
+      g_clear_error (&error);
+    }
+  /* Nothing changed, and no transaction was left open. */
+  row = goals_test_query (fixture->store, "SELECT title, baseline, target, department_id, cycle_kind"
+                                          " FROM kr_library WHERE id = 'L000002'");
+  g_assert_cmpstr (row, ==, "A类客户签约数|0.0|12.0|R1|quarter");
+  g_assert_false (trellis_store_in_transaction (fixture->store));
+
+  /* L2 was North's quarterly entry for every level; now any department's
+   * managers (M…) for a half-year. */
+  item = library_item (&renewals);
+  item.id = (char *)"L000002";
+  g_assert_true (trellis_goal_template_update_library_key_result (fixture->store, &item, &error));
+  g_assert_no_error (error);
+
+  items = trellis_goal_template_list_library (fixture->store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (library));
+  {
+    TrellisLibraryKeyResult *stored = g_ptr_array_index (items, 1);
+
+    g_assert_cmpstr (stored->id, ==, "L000002");
+    g_assert_cmpstr (stored->title, ==, "A类客户续约数");
+    g_assert_cmpint (stored->measure, ==, TRELLIS_MEASURE_NUMERIC);
+    g_assert_cmpfloat (stored->baseline, ==, 2);
+    g_assert_cmpfloat (stored->target, ==, 10);
+    g_assert_cmpstr (stored->unit, ==, "家");
+    g_assert_cmpint (stored->commitment, ==, TRELLIS_COMMITMENT_ASPIRATIONAL);
+    g_assert_null (stored->department_id);
+    g_assert_cmpstr (stored->level, ==, "M");
+    g_assert_cmpstr (stored->cycle_kind, ==, "half");
+  }
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* An M2 in Team 1: for a quarter L2 no longer fits (it is half-yearly);
+   * L3 (Sales, M, quarter) does. For a half-year L2 fits and L3 does not. */
+  items = trellis_goal_template_list_library (fixture->store, "R1-S-T1", "M2", "quarter", &error);
+  g_assert_no_error (error);
+  ids = library_ids (items);
+  g_assert_cmpstr (ids, ==, "L000001 L000003");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&ids, g_free);
+
+  items = trellis_goal_template_list_library (fixture->store, "R1-S-T1", "M2", "half", &error);
+  g_assert_no_error (error);
+  ids = library_ids (items);
+  g_assert_cmpstr (ids, ==, "L000001 L000002");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&ids, g_free);
+
+  /* A P3 does not fit the "M" level any more. */
+  items = trellis_goal_template_list_library (fixture->store, NULL, "P3", NULL, &error);
+  g_assert_no_error (error);
+  ids = library_ids (items);
+  g_assert_cmpstr (ids, ==, "L000001 L000004 L000005 L000006");
+
+  /* A milestone may keep baseline and target equal: it is done or not. */
+  {
+    static const LibraryEntry milestone = { "Launch the portal", TRELLIS_MEASURE_MILESTONE, 0, 0 };
+
+    item = library_item (&milestone);
+    item.id = (char *)"L000006";
+    g_assert_true (trellis_goal_template_update_library_key_result (fixture->store, &item, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&row, g_free);
+    row = goals_test_query (fixture->store, "SELECT title, measure, level FROM kr_library WHERE id = 'L000006'");
+    g_assert_cmpstr (row, ==, "Launch the portal|milestone|");
+  }
+}
+
+static void
+test_library_delete (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *sales_ids[] = { "L000001", "L000002", "L000006" };
+  static const char *lead_ids[] = { "L000001", "L000003" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sales = add_named_template (fixture->store, "Sales rep, quarterly", sales_ids,
+                                               (double[]) { 0.5, 0.3, 0.2 }, 3);
+  g_autofree char *lead = add_named_template (fixture->store, "Team lead, quarterly", lead_ids,
+                                              (double[]) { 0.6, 0.4 }, 2);
+  g_autofree char *left = NULL;
+
+  g_assert_cmpstr (sales, ==, "T000001");
+  g_assert_cmpstr (lead, ==, "T000002");
+
+  /* L4 is in no template: it goes. */
+  g_assert_true (trellis_goal_template_delete_library_key_result (fixture->store, "L000004", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (goals_test_count (fixture->store, "SELECT count(*) FROM kr_library"), ==, 5);
+
+  /* L1 is in both templates, named in name order; L3 in one. */
+  g_assert_false (trellis_goal_template_delete_library_key_result (fixture->store, "L000001", &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==,
+                   "Key result “新客户首单转化率” is used by templates “Sales rep, quarterly”, "
+                   "“Team lead, quarterly”; remove it from those templates first");
+  g_clear_error (&error);
+
+  g_assert_false (trellis_goal_template_delete_library_key_result (fixture->store, "L000003", &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==,
+                   "Key result “团队培训完成率” is used by template “Team lead, quarterly”; "
+                   "remove it from the template first");
+  g_clear_error (&error);
+
+  g_assert_false (trellis_goal_template_delete_library_key_result (fixture->store, "L000004", &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no key result with id “L000004” in the library");
+  g_clear_error (&error);
+  g_assert_false (trellis_store_in_transaction (fixture->store));
+  g_assert_cmpint (goals_test_count (fixture->store, "SELECT count(*) FROM kr_library"), ==, 5);
+
+  /* Once the team lead template is gone, L3 is free; L1 is still used. */
+  g_assert_true (trellis_goal_template_delete (fixture->store, "T000002", &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_goal_template_delete_library_key_result (fixture->store, "L000003", &error));
+  g_assert_no_error (error);
+  g_assert_false (trellis_goal_template_delete_library_key_result (fixture->store, "L000001", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Key result “新客户首单转化率” is used by template “Sales rep, quarterly”; "
+                   "remove it from the template first");
+  g_clear_error (&error);
+
+  left = goals_test_query (fixture->store, "SELECT group_concat (id, ' ') FROM (SELECT id FROM kr_library ORDER BY id)");
+  g_assert_cmpstr (left, ==, "L000001 L000002 L000005 L000006");
+}
+
+static void
+test_template_update (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *ids[] = { "L000001", "L000002", "L000006" };
+  static const char *new_ids[] = { "L000002", "L000005" };
+  static const char *unknown[] = { "L000002", "L000099" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autofree char *id = add_named_template (fixture->store, "Sales rep, quarterly", ids,
+                                            (double[]) { 0.5, 0.3, 0.2 }, 3);
+  g_autofree char *rows = NULL;
+  TrellisGoalTemplate *t;
+
+  g_assert_cmpstr (id, ==, "T000001");
+
+  /* Refused: nothing changes. 0.5 + 0.4 = 0.9. */
+  {
+    static const struct {
+      const char *id, *name; const char **ids; double weights[2]; int code; const char *message;
+    } refused[] = {
+      { "T000001", "Sales rep, half-year", new_ids, { 0.5, 0.4 }, TRELLIS_GOAL_ERROR_INVALID,
+        "Template “Sales rep, half-year”: the weights of its key results add up to 90 %, not 100 %" },
+      { "T000001", " ", new_ids, { 0.6, 0.4 }, TRELLIS_GOAL_ERROR_INVALID, "A template needs a name" },
+      { "T000001", "Sales rep, half-year", unknown, { 0.6, 0.4 }, TRELLIS_GOAL_ERROR_NOT_FOUND,
+        "Template “Sales rep, half-year”: there is no key result with id “L000099” in the library" },
+      { "T000099", "Sales rep, half-year", new_ids, { 0.6, 0.4 }, TRELLIS_GOAL_ERROR_NOT_FOUND,
+        "There is no goal template with id “T000099”" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(GPtrArray) krs = g_ptr_array_new_with_free_func (g_free);
+        TrellisGoalTemplate changed = make_template (refused[i].id, refused[i].name, "half", refused[i].ids,
+                                                     refused[i].weights, 2, krs);
+
+        g_assert_false (trellis_goal_template_update (fixture->store, &changed, &error));
+        g_assert_error (error, TRELLIS_GOAL_ERROR, refused[i].code);
+        g_assert_cmpstr (error->message, ==, refused[i].message);
+        g_clear_error (&error);
+      }
+  }
+  rows = goals_test_query (fixture->store, "SELECT t.name, t.cycle_kind, k.position, k.library_id, k.weight"
+                                           " FROM goal_templates t JOIN goal_template_key_results k"
+                                           " ON k.template_id = t.id ORDER BY k.position");
+  g_assert_cmpstr (rows, ==,
+                   "Sales rep, quarterly|quarter|0|L000001|0.5\n"
+                   "Sales rep, quarterly|quarter|1|L000002|0.3\n"
+                   "Sales rep, quarterly|quarter|2|L000006|0.2");
+  g_assert_false (trellis_store_in_transaction (fixture->store));
+
+  /* Every field, and the key results replaced: three become two. */
+  {
+    g_autoptr(GPtrArray) krs = g_ptr_array_new_with_free_func (g_free);
+    TrellisGoalTemplate changed = make_template ("T000001", "Sales rep, half-year", "half", new_ids,
+                                                 (double[]) { 0.6, 0.4 }, 2, krs);
+
+    changed.department_id = (char *)"R1";
+    changed.level = (char *)"P2";
+    changed.kind = TRELLIS_GOAL_KPI;
+    changed.title = (char *)"Win accounts";
+    changed.category = TRELLIS_CATEGORY_INNOVATION;
+    g_assert_true (trellis_goal_template_update (fixture->store, &changed, &error));
+    g_assert_no_error (error);
+  }
+
+  templates = trellis_goal_template_list (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (templates->len, ==, 1);
+  t = g_ptr_array_index (templates, 0);
+  g_assert_cmpstr (t->id, ==, "T000001");
+  g_assert_cmpstr (t->name, ==, "Sales rep, half-year");
+  g_assert_cmpstr (t->department_id, ==, "R1");
+  g_assert_cmpstr (t->level, ==, "P2");
+  g_assert_cmpstr (t->cycle_kind, ==, "half");
+  g_assert_cmpint (t->kind, ==, TRELLIS_GOAL_KPI);
+  g_assert_cmpstr (t->title, ==, "Win accounts");
+  g_assert_cmpint (t->category, ==, TRELLIS_CATEGORY_INNOVATION);
+  g_assert_cmpuint (t->key_results->len, ==, 2);
+  g_assert_cmpstr (((TrellisTemplateKeyResult *)g_ptr_array_index (t->key_results, 0))->library_id, ==, "L000002");
+  g_assert_cmpfloat (((TrellisTemplateKeyResult *)g_ptr_array_index (t->key_results, 0))->weight, ==, 0.6);
+  g_assert_cmpstr (((TrellisTemplateKeyResult *)g_ptr_array_index (t->key_results, 1))->library_id, ==, "L000005");
+  g_assert_cmpfloat (((TrellisTemplateKeyResult *)g_ptr_array_index (t->key_results, 1))->weight, ==, 0.4);
+  g_assert_cmpint (goals_test_count (fixture->store, "SELECT count(*) FROM goal_template_key_results"), ==, 2);
+}
+
+static void
+test_template_delete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *ids[] = { "L000001", "L000002", "L000006" };
+  static const char *lead_ids[] = { "L000001", "L000003" };
+  static const char * const people[] = { "E5", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autofree char *sales = add_named_template (fixture->store, "Sales rep, quarterly", ids,
+                                               (double[]) { 0.5, 0.3, 0.2 }, 3);
+  g_autofree char *lead = add_named_template (fixture->store, "Team lead, quarterly", lead_ids,
+                                              (double[]) { 0.6, 0.4 }, 2);
+  gint n;
+
+  /* A goal handed out from it belongs to Eve; deleting the template leaves it. */
+  n = trellis_goal_template_bulk_assign (fixture->store, sales, people, "2026-Q1", NULL, NULL, 1.0,
+                                         NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 1);
+  g_assert_cmpint (goals_test_count (fixture->store, "SELECT count(*) FROM goal_template_key_results"), ==, 5);
+
+  g_assert_true (trellis_goal_template_delete (fixture->store, sales, &error));
+  g_assert_no_error (error);
+
+  templates = trellis_goal_template_list (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (templates->len, ==, 1);
+  g_assert_cmpstr (((TrellisGoalTemplate *)g_ptr_array_index (templates, 0))->id, ==, "T000002");
+  /* 5 rows less its 3. */
+  g_assert_cmpint (goals_test_count (fixture->store, "SELECT count(*) FROM goal_template_key_results"), ==, 2);
+  g_assert_cmpint (goals_test_count (fixture->store, "SELECT count(*) FROM goals WHERE employee_id = 'E5'"), ==, 1);
+  g_assert_cmpint (goals_test_count (fixture->store, "SELECT count(*) FROM kr_library"), ==, G_N_ELEMENTS (library));
+
+  g_assert_false (trellis_goal_template_delete (fixture->store, sales, &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no goal template with id “T000001”");
+  g_assert_false (trellis_store_in_transaction (fixture->store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,7 +883,11 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/template/library", test_library);
   ADD ("/core/template/library-validation", test_library_validation);
+  ADD ("/core/template/library-update", test_library_update);
+  ADD ("/core/template/library-delete", test_library_delete);
   ADD ("/core/template/weights", test_template_weights);
+  ADD ("/core/template/update", test_template_update);
+  ADD ("/core/template/delete", test_template_delete);
   ADD ("/core/template/bulk-assign", test_bulk_assign);
   ADD ("/core/template/bulk-assign-refused", test_bulk_assign_refused);
   ADD ("/core/template/bulk-assign-cancelled", test_bulk_assign_cancelled);
