@@ -18,6 +18,8 @@
 
 #include "trellis-goal-settings-page.h"
 #include "trellis-preferences-window.h"
+#include "trellis-template-settings-page.h"
+#include "trellis-workflow-settings-page.h"
 
 struct _TrellisPreferencesWindow
 {
@@ -210,4 +212,10 @@ trellis_preferences_window_set_workspace (TrellisPreferencesWindow *self,
   if (workspace != NULL)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 ADW_PREFERENCES_PAGE (trellis_goal_settings_page_new (workspace)));
+  if (workspace != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (trellis_template_settings_page_new (workspace)));
+  if (workspace != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (trellis_workflow_settings_page_new (workspace)));
 }

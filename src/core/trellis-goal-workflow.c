@@ -332,6 +332,39 @@ read_steps (TrellisStore  *store,
   return g_steal_pointer (&steps);
 }
 
+/* The longest configured level prefix of @level for @owner_kind ("P3"
+ * before "P"), or NULL when only the steps for any level apply. */
+static char *
+dup_matching_prefix (TrellisStore  *store,
+                     const char    *owner_kind,
+                     const char    *level,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt;
+  char *prefix = NULL;
+  int rc;
+
+  if (level == NULL || *level == '\0')
+    return NULL;
+
+  stmt = trellis_store_prepare (store,
+                                "SELECT level FROM approval_steps"
+                                " WHERE owner_kind = ?1 AND level <> '' AND substr (?2, 1, length (level)) = level"
+                                " ORDER BY length (level) DESC LIMIT 1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, owner_kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, level, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    prefix = g_strdup (trellis_stmt_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    trellis_store_set_error (store, error, "Could not read the approval steps");
+  sqlite3_reset (stmt);
+  return prefix;
+}
+
 static GArray *
 steps_for_row (TrellisStore         *store,
                TrellisOrganisation  *org,
@@ -341,11 +374,16 @@ steps_for_row (TrellisStore         *store,
   const char *owner_kind = trellis_owner_kind_to_string (row->owner_kind);
   TrellisEmployee *person = owner_person (org, row);
   const char *level = person ? trellis_employee_get_level (person) : NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *prefix = NULL;
   g_autoptr(GArray) steps = NULL;
 
-  if (level != NULL && *level != '\0')
-    prefix = g_strndup (level, g_utf8_next_char (level) - level);
+  prefix = dup_matching_prefix (store, owner_kind, level, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   if (prefix != NULL)
     {
@@ -543,29 +581,23 @@ trellis_goal_workflow_get_steps (TrellisStore         *store,
   return steps_for_row (store, organisation, &row, error);
 }
 
-gboolean
-trellis_goal_workflow_set_steps (TrellisStore               *store,
-                                 const char                 *owner_kind,
-                                 const char                 *level_prefix,
-                                 const TrellisApproverRole  *roles,
-                                 guint                       n_roles,
-                                 GError                    **error)
+static gboolean
+check_owner_kind (const char  *owner_kind,
+                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  if (trellis_owner_kind_from_string (owner_kind, &(TrellisOwnerKind) { 0 }))
+    return TRUE;
+  g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+               _("“%s” is not an owner kind: use company, department or employee"),
+               owner_kind ? owner_kind : "");
+  return FALSE;
+}
 
-  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (roles != NULL || n_roles == 0, FALSE);
-
-  if (!trellis_owner_kind_from_string (owner_kind, &(TrellisOwnerKind) { 0 }))
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("“%s” is not an owner kind: use company, department or employee"),
-                   owner_kind ? owner_kind : "");
-      return FALSE;
-    }
-  if (level_prefix == NULL)
-    level_prefix = "";
-
+static gboolean
+check_roles (const TrellisApproverRole  *roles,
+             guint                       n_roles,
+             GError                    **error)
+{
   for (guint i = 0; i < n_roles; i++)
     if ((guint)roles[i] >= G_N_ELEMENTS (role_names))
       {
@@ -573,17 +605,27 @@ trellis_goal_workflow_set_steps (TrellisStore               *store,
                      _("Approval step %u has an unknown approver role (%d)"), i + 1, (int)roles[i]);
         return FALSE;
       }
+  return TRUE;
+}
 
-  if (!trellis_store_begin (store, error))
-    return FALSE;
+/* Inside a transaction: the steps for (owner kind, level) become @roles. */
+static gboolean
+write_steps (TrellisStore               *store,
+             const char                 *owner_kind,
+             const char                 *level_prefix,
+             const TrellisApproverRole  *roles,
+             guint                       n_roles,
+             GError                    **error)
+{
+  sqlite3_stmt *stmt;
 
   stmt = trellis_store_prepare (store, "DELETE FROM approval_steps WHERE owner_kind = ?1 AND level = ?2", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, owner_kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, level_prefix, -1, SQLITE_TRANSIENT);
   if (!trellis_store_step_done (store, stmt, error))
-    goto failed;
+    return FALSE;
 
   for (guint i = 0; i < n_roles; i++)
     {
@@ -592,15 +634,276 @@ trellis_goal_workflow_set_steps (TrellisStore               *store,
                                     "VALUES (?1, ?2, ?3, ?4)",
                                     error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, owner_kind, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, level_prefix, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 3, (int)i);
       sqlite3_bind_text (stmt, 4, role_names[roles[i]], -1, SQLITE_STATIC);
       if (!trellis_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+trellis_goal_workflow_set_steps (TrellisStore               *store,
+                                 const char                 *owner_kind,
+                                 const char                 *level_prefix,
+                                 const TrellisApproverRole  *roles,
+                                 guint                       n_roles,
+                                 GError                    **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (roles != NULL || n_roles == 0, FALSE);
+
+  if (!check_owner_kind (owner_kind, error) || !check_roles (roles, n_roles, error))
+    return FALSE;
+  if (level_prefix == NULL)
+    level_prefix = "";
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+  if (!write_steps (store, owner_kind, level_prefix, roles, n_roles, error))
+    {
+      trellis_store_rollback (store);
+      return FALSE;
+    }
+  return trellis_store_commit (store, error);
+}
+
+void
+trellis_approval_chain_free (TrellisApprovalChain *chain)
+{
+  if (chain == NULL)
+    return;
+  g_free (chain->owner_kind);
+  g_free (chain->level_prefix);
+  g_clear_pointer (&chain->roles, g_array_unref);
+  g_free (chain);
+}
+
+GPtrArray *
+trellis_goal_workflow_list_chains (TrellisStore  *store,
+                                   GError       **error)
+{
+  g_autoptr(GPtrArray) chains = g_ptr_array_new_with_free_func ((GDestroyNotify)trellis_approval_chain_free);
+  TrellisApprovalChain *chain = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+
+  /* Owner kinds from the top of the organisation down. */
+  stmt = trellis_store_prepare (store,
+                                "SELECT owner_kind, level, approver FROM approval_steps ORDER BY"
+                                " CASE owner_kind WHEN 'company' THEN 0 WHEN 'department' THEN 1 ELSE 2 END,"
+                                " level, position",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *owner_kind = trellis_stmt_column_text (stmt, 0);
+      const char *level = trellis_stmt_column_text (stmt, 1);
+      TrellisApproverRole role;
+
+      if (level == NULL)
+        level = "";
+      if (chain == NULL || g_strcmp0 (chain->owner_kind, owner_kind) != 0 ||
+          g_strcmp0 (chain->level_prefix, level) != 0)
+        {
+          chain = g_new0 (TrellisApprovalChain, 1);
+          chain->owner_kind = g_strdup (owner_kind);
+          chain->level_prefix = g_strdup (level);
+          chain->roles = g_array_new (FALSE, FALSE, sizeof (TrellisApproverRole));
+          g_ptr_array_add (chains, chain);
+        }
+      if (trellis_approver_role_from_string (trellis_stmt_column_text (stmt, 2), &role))
+        g_array_append_val (chain->roles, role);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_error (store, error, "Could not read the approval steps");
+      return NULL;
+    }
+  return g_steal_pointer (&chains);
+}
+
+static gboolean
+chain_exists (TrellisStore  *store,
+              const char    *owner_kind,
+              const char    *level_prefix,
+              gboolean      *out_exists,
+              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = trellis_store_prepare (store,
+                                "SELECT 1 FROM approval_steps WHERE owner_kind = ?1 AND level = ?2 LIMIT 1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, owner_kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, level_prefix, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      trellis_store_set_error (store, error, "Could not read the approval steps");
+      return FALSE;
+    }
+  *out_exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static void
+set_chain_exists_error (const char  *owner_kind,
+                        const char  *level_prefix,
+                        GError     **error)
+{
+  TrellisOwnerKind kind = TRELLIS_OWNER_EMPLOYEE;
+  const char *message;
+
+  trellis_owner_kind_from_string (owner_kind, &kind);
+  if (*level_prefix == '\0')
+    {
+      switch (kind)
+        {
+        case TRELLIS_OWNER_COMPANY:
+          message = _("Company goals of any level already have approval steps: change those instead");
+          break;
+        case TRELLIS_OWNER_DEPARTMENT:
+          message = _("Department goals of any level already have approval steps: change those instead");
+          break;
+        case TRELLIS_OWNER_EMPLOYEE:
+        default:
+          message = _("Employee goals of any level already have approval steps: change those instead");
+          break;
+        }
+      g_set_error_literal (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID, message);
+      return;
+    }
+
+  switch (kind)
+    {
+    case TRELLIS_OWNER_COMPANY:
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Company goals at levels starting with “%s” already have approval steps: change those instead"),
+                   level_prefix);
+      break;
+    case TRELLIS_OWNER_DEPARTMENT:
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Department goals at levels starting with “%s” already have approval steps: change those instead"),
+                   level_prefix);
+      break;
+    case TRELLIS_OWNER_EMPLOYEE:
+    default:
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Employee goals at levels starting with “%s” already have approval steps: change those instead"),
+                   level_prefix);
+      break;
+    }
+}
+
+gboolean
+trellis_goal_workflow_save_chain (TrellisStore               *store,
+                                  const char                 *replaces_owner_kind,
+                                  const char                 *replaces_level_prefix,
+                                  const char                 *owner_kind,
+                                  const char                 *level_prefix,
+                                  const TrellisApproverRole  *roles,
+                                  guint                       n_roles,
+                                  GError                    **error)
+{
+  g_autofree char *level = g_strstrip (g_strdup (level_prefix != NULL ? level_prefix : ""));
+  gboolean same_chain;
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (roles != NULL || n_roles == 0, FALSE);
+
+  if (!check_owner_kind (owner_kind, error) || !check_roles (roles, n_roles, error))
+    return FALSE;
+  if (replaces_owner_kind != NULL && !check_owner_kind (replaces_owner_kind, error))
+    return FALSE;
+
+  /* Levels are matched by prefix, so a space can never be meant. */
+  for (const char *p = level; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      {
+        g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                     _("“%s” is not a level prefix: use the start of a level, such as M or P3"), level);
+        return FALSE;
+      }
+  if (n_roles == 0)
+    {
+      g_set_error_literal (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                           _("Approval steps need at least one approver"));
+      return FALSE;
+    }
+
+  same_chain = replaces_owner_kind != NULL &&
+               g_strcmp0 (replaces_owner_kind, owner_kind) == 0 &&
+               g_strcmp0 (replaces_level_prefix != NULL ? replaces_level_prefix : "", level) == 0;
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+
+  if (!same_chain)
+    {
+      if (!chain_exists (store, owner_kind, level, &exists, error))
+        goto failed;
+      if (exists)
+        {
+          set_chain_exists_error (owner_kind, level, error);
+          goto failed;
+        }
+      if (replaces_owner_kind != NULL &&
+          !write_steps (store, replaces_owner_kind, replaces_level_prefix != NULL ? replaces_level_prefix : "",
+                        NULL, 0, error))
         goto failed;
     }
 
+  if (!write_steps (store, owner_kind, level, roles, n_roles, error))
+    goto failed;
+  return trellis_store_commit (store, error);
+
+failed:
+  trellis_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+trellis_goal_workflow_delete_steps (TrellisStore  *store,
+                                    const char    *owner_kind,
+                                    const char    *level_prefix,
+                                    GError       **error)
+{
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+
+  if (!check_owner_kind (owner_kind, error))
+    return FALSE;
+  if (level_prefix == NULL)
+    level_prefix = "";
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+  if (!chain_exists (store, owner_kind, level_prefix, &exists, error))
+    goto failed;
+  if (!exists)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
+                   _("There are no approval steps for %s goals with level prefix “%s”"), owner_kind, level_prefix);
+      goto failed;
+    }
+  if (!write_steps (store, owner_kind, level_prefix, NULL, 0, error))
+    goto failed;
   return trellis_store_commit (store, error);
 
 failed:

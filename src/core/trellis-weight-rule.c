@@ -118,6 +118,116 @@ key_result_goal (TrellisStore  *store,
   return FALSE;
 }
 
+/* Records which field failed; returns FALSE so a check can end with it. */
+static gboolean
+set_field (TrellisWeightRuleField *out_field,
+           TrellisWeightRuleField  field)
+{
+  if (out_field != NULL)
+    *out_field = field;
+  return FALSE;
+}
+
+/* Reads only; trellis_weight_rule_add() runs it inside its transaction. */
+static gboolean
+validate_rule (TrellisStore            *store,
+               const char              *name,
+               const char              *watch_kr_id,
+               const char              *metric,
+               const char              *comparison,
+               double                   threshold,
+               const char              *target_kr_id,
+               double                   new_weight,
+               TrellisWeightRuleField  *out_field,
+               GError                 **error)
+{
+  g_autofree char *watch_goal = NULL;
+  g_autofree char *target_goal = NULL;
+  int n_watch = 0, n_target = 0;
+
+  if (out_field != NULL)
+    *out_field = TRELLIS_WEIGHT_RULE_FIELD_NONE;
+
+  if (trellis_text_is_blank (name))
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("A weight rule needs a name"));
+      return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_NAME);
+    }
+  if (g_strcmp0 (metric, "value") != 0 && g_strcmp0 (metric, "progress") != 0)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Rule “%s”: “%s” is not a metric; use value or progress"), name, metric ? metric : "");
+      return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_METRIC);
+    }
+  if (!comparison_is_known (comparison))
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Rule “%s”: “%s” is not a comparison; use >, >=, < or <="),
+                   name, comparison ? comparison : "");
+      return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_COMPARISON);
+    }
+  if (!isfinite (threshold))
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Rule “%s”: the threshold is not a number"), name);
+      return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_THRESHOLD);
+    }
+  if (!(new_weight > 0.0 && new_weight < 1.0))
+    {
+      g_autofree char *percent = trellis_text_format_number (new_weight * 100.0);
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Rule “%s”: the new weight must be more than 0 %% and less than 100 %%, not %s %%"),
+                   name, percent);
+      return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_NEW_WEIGHT);
+    }
+
+  if (trellis_text_is_blank (watch_kr_id))
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Rule “%s”: choose the key result to watch"), name);
+      return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_WATCHED);
+    }
+  if (!key_result_goal (store, watch_kr_id, &watch_goal, &n_watch, error))
+    return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_WATCHED);
+
+  if (trellis_text_is_blank (target_kr_id))
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Rule “%s”: choose the key result whose weight changes"), name);
+      return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_TARGET);
+    }
+  if (!key_result_goal (store, target_kr_id, &target_goal, &n_target, error))
+    return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_TARGET);
+
+  if (n_target < 2)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                   _("Rule “%s”: key result “%s” is the only one of its goal, so its weight cannot change"),
+                   name, target_kr_id);
+      return set_field (out_field, TRELLIS_WEIGHT_RULE_FIELD_TARGET);
+    }
+  return TRUE;
+}
+
+gboolean
+trellis_weight_rule_validate (TrellisStore            *store,
+                              const char              *name,
+                              const char              *watch_kr_id,
+                              const char              *metric,
+                              const char              *comparison,
+                              double                   threshold,
+                              const char              *target_kr_id,
+                              double                   new_weight,
+                              TrellisWeightRuleField  *out_field,
+                              GError                 **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+
+  return validate_rule (store, name, watch_kr_id, metric, comparison, threshold, target_kr_id, new_weight,
+                        out_field, error);
+}
+
 char *
 trellis_weight_rule_add (TrellisStore  *store,
                          const char    *name,
@@ -131,61 +241,16 @@ trellis_weight_rule_add (TrellisStore  *store,
                          GError       **error)
 {
   g_autofree char *id = NULL;
-  g_autofree char *watch_goal = NULL;
-  g_autofree char *target_goal = NULL;
   sqlite3_stmt *stmt;
-  int n_watch = 0, n_target = 0;
 
   g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
-
-  if (trellis_text_is_blank (name))
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("A weight rule needs a name"));
-      return NULL;
-    }
-  if (g_strcmp0 (metric, "value") != 0 && g_strcmp0 (metric, "progress") != 0)
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("Rule “%s”: “%s” is not a metric; use value or progress"), name, metric ? metric : "");
-      return NULL;
-    }
-  if (!comparison_is_known (comparison))
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("Rule “%s”: “%s” is not a comparison; use >, >=, < or <="),
-                   name, comparison ? comparison : "");
-      return NULL;
-    }
-  if (!isfinite (threshold))
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("Rule “%s”: the threshold is not a number"), name);
-      return NULL;
-    }
-  if (!(new_weight > 0.0 && new_weight < 1.0))
-    {
-      g_autofree char *percent = trellis_text_format_number (new_weight * 100.0);
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("Rule “%s”: the new weight must be more than 0 %% and less than 100 %%, not %s %%"),
-                   name, percent);
-      return NULL;
-    }
 
   if (!trellis_store_begin (store, error))
     return NULL;
 
-  if (!key_result_goal (store, watch_kr_id, &watch_goal, &n_watch, error) ||
-      !key_result_goal (store, target_kr_id, &target_goal, &n_target, error))
+  if (!validate_rule (store, name, watch_kr_id, metric, comparison, threshold, target_kr_id, new_weight,
+                      NULL, error))
     goto failed;
-
-  if (n_target < 2)
-    {
-      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
-                   _("Rule “%s”: key result “%s” is the only one of its goal, so its weight cannot change"),
-                   name, target_kr_id);
-      goto failed;
-    }
 
   id = trellis_goal_repository_next_id (store, "WR", error);
   if (id == NULL)
@@ -263,6 +328,264 @@ trellis_weight_rule_list (TrellisStore  *store,
       return NULL;
     }
   return g_steal_pointer (&result);
+}
+
+gboolean
+trellis_weight_rule_delete (TrellisStore  *store,
+                            const char    *rule_id,
+                            GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *fired_at = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+
+  stmt = trellis_store_prepare (store, "SELECT name, fired_at FROM weight_rules WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, rule_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      name = g_strdup (trellis_stmt_column_text (stmt, 0));
+      fired_at = g_strdup (trellis_stmt_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
+                   _("There is no weight rule with id “%s”"), rule_id);
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      trellis_store_set_error (store, error, "Could not read a weight rule");
+      goto failed;
+    }
+  if (fired_at != NULL)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED,
+                   _("Rule “%s” has fired and stays on record: it explains the weights it changed"), name);
+      goto failed;
+    }
+
+  stmt = trellis_store_prepare (store, "DELETE FROM weight_rules WHERE id = ?1 AND fired_at IS NULL", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, rule_id, -1, SQLITE_TRANSIENT);
+  if (!trellis_store_step_done (store, stmt, error))
+    goto failed;
+  return trellis_store_commit (store, error);
+
+failed:
+  trellis_store_rollback (store);
+  return FALSE;
+}
+
+void
+trellis_weight_rule_key_result_free (TrellisWeightRuleKeyResult *key_result)
+{
+  if (key_result == NULL)
+    return;
+  g_free (key_result->id);
+  g_free (key_result->title);
+  g_free (key_result->unit);
+  g_free (key_result->goal_id);
+  g_free (key_result->goal_title);
+  g_free (key_result->owner_name);
+  g_free (key_result->cycle_id);
+  g_free (key_result);
+}
+
+#define KEY_RESULT_SELECT \
+  "SELECT k.id, k.title, k.measure, k.unit, k.weight, g.id, g.title, coalesce (e.name, d.name), g.cycle_id" \
+  " FROM key_results k JOIN goals g ON g.id = k.goal_id" \
+  " LEFT JOIN employees e ON e.id = g.employee_id" \
+  " LEFT JOIN departments d ON d.id = g.department_id"
+
+static TrellisWeightRuleKeyResult *
+key_result_from_row (sqlite3_stmt *stmt)
+{
+  TrellisWeightRuleKeyResult *key_result = g_new0 (TrellisWeightRuleKeyResult, 1);
+
+  key_result->id = g_strdup (trellis_stmt_column_text (stmt, 0));
+  key_result->title = g_strdup (trellis_stmt_column_text (stmt, 1));
+  trellis_measure_from_string (trellis_stmt_column_text (stmt, 2), &key_result->measure);
+  key_result->unit = g_strdup (trellis_stmt_column_text (stmt, 3));
+  key_result->weight = sqlite3_column_double (stmt, 4);
+  key_result->goal_id = g_strdup (trellis_stmt_column_text (stmt, 5));
+  key_result->goal_title = g_strdup (trellis_stmt_column_text (stmt, 6));
+  key_result->owner_name = g_strdup (trellis_stmt_column_text (stmt, 7));
+  key_result->cycle_id = g_strdup (trellis_stmt_column_text (stmt, 8));
+  return key_result;
+}
+
+/* "50%_off" → "%50\%\_off%": LIKE sees the user's % and _ as text. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+static int
+compare_key_results_by_id (gconstpointer a,
+                           gconstpointer b)
+{
+  const TrellisWeightRuleKeyResult *x = *(TrellisWeightRuleKeyResult * const *)a;
+  const TrellisWeightRuleKeyResult *y = *(TrellisWeightRuleKeyResult * const *)b;
+
+  return g_strcmp0 (x->id, y->id);
+}
+
+/* At most @max words of @text, split at any Unicode space (people typing
+ * Chinese often type U+3000). */
+static GStrv
+split_words (const char *text,
+             guint       max)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *p = text != NULL ? text : "";
+  guint n = 0;
+
+  while (*p != '\0' && n < max)
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          g_autofree char *word = g_strndup (start, p - start);
+
+          g_strv_builder_add (builder, word);
+          n++;
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The SQL for @n_words words: ?1 the day cycles must still be open on (when
+ * @open_cycles), ?2 the limit, then per word a LIKE pattern and the word. */
+static char *
+build_search_sql (guint    n_words,
+                  gboolean open_cycles)
+{
+  GString *sql = g_string_new (KEY_RESULT_SELECT " WHERE 1");
+
+  /* Owners are matched through IN (…): SQLite collects the few matching
+   * people once instead of looking the owner up for every key result. */
+  if (open_cycles)
+    g_string_append (sql, " AND g.cycle_id IN (SELECT id FROM cycles WHERE end_date >= ?1)");
+  for (guint i = 0; i < n_words; i++)
+    {
+      guint like = 3 + 2 * i, exact = like + 1;
+
+      g_string_append_printf (sql,
+                              " AND (k.title LIKE ?%u ESCAPE '\\' OR g.title LIKE ?%u ESCAPE '\\'"
+                              " OR g.employee_id IN (SELECT id FROM employees"
+                              "  WHERE name LIKE ?%u ESCAPE '\\' OR english_name LIKE ?%u ESCAPE '\\')"
+                              " OR g.department_id IN (SELECT id FROM departments WHERE name LIKE ?%u ESCAPE '\\')"
+                              " OR k.id = ?%u OR g.id = ?%u)",
+                              like, like, like, like, like, exact, exact);
+    }
+  g_string_append (sql, " LIMIT ?2");
+  return g_string_free (sql, FALSE);
+}
+
+GPtrArray *
+trellis_weight_rule_search_key_results (TrellisStore  *store,
+                                        const char    *text,
+                                        const char    *open_on,
+                                        guint          limit,
+                                        GError       **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify)trellis_weight_rule_key_result_free);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint n_words = 0;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+
+  words = split_words (text, TRELLIS_WEIGHT_RULE_SEARCH_MAX_WORDS);
+  n_words = g_strv_length (words);
+
+  sql = build_search_sql (n_words, open_on != NULL);
+  stmt = trellis_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (open_on != NULL)
+    sqlite3_bind_text (stmt, 1, open_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  for (guint i = 0; i < n_words; i++)
+    {
+      g_autofree char *pattern = like_pattern (words[i]);
+
+      sqlite3_bind_text (stmt, 3 + 2 * i, pattern, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4 + 2 * i, words[i], -1, SQLITE_TRANSIENT);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, key_result_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_error (store, error, "Could not search key results");
+      return NULL;
+    }
+
+  /* No ORDER BY: sorting every match would cost a scan of all of them. */
+  g_ptr_array_sort (result, compare_key_results_by_id);
+  return g_steal_pointer (&result);
+}
+
+TrellisWeightRuleKeyResult *
+trellis_weight_rule_get_key_result (TrellisStore  *store,
+                                    const char    *key_result_id,
+                                    GError       **error)
+{
+  TrellisWeightRuleKeyResult *key_result = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+
+  stmt = trellis_store_prepare (store, KEY_RESULT_SELECT " WHERE k.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key_result_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    key_result = key_result_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
+                 _("There is no key result with id “%s”"), key_result_id ? key_result_id : "");
+  else if (rc != SQLITE_ROW)
+    trellis_store_set_error (store, error, "Could not read a key result");
+  return key_result;
 }
 
 typedef struct

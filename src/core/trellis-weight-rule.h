@@ -11,6 +11,7 @@
 
 #pragma once
 
+#include "trellis-okr.h"
 #include "trellis-store.h"
 
 G_BEGIN_DECLS
@@ -32,7 +33,35 @@ typedef struct {
   char   *fired_at;      /* NULL until it fires */
 } TrellisWeightRule;
 
+/* The part of a rule a validation error is about, so a form can show the
+ * message next to it. */
+typedef enum {
+  TRELLIS_WEIGHT_RULE_FIELD_NONE,
+  TRELLIS_WEIGHT_RULE_FIELD_NAME,
+  TRELLIS_WEIGHT_RULE_FIELD_WATCHED,
+  TRELLIS_WEIGHT_RULE_FIELD_METRIC,
+  TRELLIS_WEIGHT_RULE_FIELD_COMPARISON,
+  TRELLIS_WEIGHT_RULE_FIELD_THRESHOLD,
+  TRELLIS_WEIGHT_RULE_FIELD_TARGET,
+  TRELLIS_WEIGHT_RULE_FIELD_NEW_WEIGHT,
+} TrellisWeightRuleField;
+
+/* A key result as someone writing a rule picks it: what it measures and
+ * whose goal it belongs to. */
+typedef struct {
+  char           *id;
+  char           *title;
+  TrellisMeasure  measure;
+  char           *unit;
+  double          weight;
+  char           *goal_id;
+  char           *goal_title;
+  char           *owner_name;   /* the employee, or the department */
+  char           *cycle_id;
+} TrellisWeightRuleKeyResult;
+
 void               trellis_weight_rule_free        (TrellisWeightRule *rule);
+void               trellis_weight_rule_key_result_free (TrellisWeightRuleKeyResult *key_result);
 
 /* Validates (KRs exist, target's objective has other KRs, 0 < weight < 1,
  * comparison known) and stores a rule. Returns its id. */
@@ -46,7 +75,45 @@ char              *trellis_weight_rule_add         (TrellisStore       *store,
                                                     double              new_weight,
                                                     const char         *explanation,
                                                     GError            **error);
+/* The checks trellis_weight_rule_add() makes, in the same order and with
+ * the same messages, plus which field failed (@out_field may be NULL). */
+gboolean           trellis_weight_rule_validate    (TrellisStore       *store,
+                                                    const char         *name,
+                                                    const char         *watch_kr_id,
+                                                    const char         *metric,
+                                                    const char         *comparison,
+                                                    double              threshold,
+                                                    const char         *target_kr_id,
+                                                    double              new_weight,
+                                                    TrellisWeightRuleField *out_field,
+                                                    GError            **error);
 GPtrArray         *trellis_weight_rule_list        (TrellisStore       *store,
+                                                    GError            **error);
+/* Removes a rule that has not fired. A fired rule stays: it explains the
+ * weights it changed (TRELLIS_GOAL_ERROR_NOT_ALLOWED). */
+gboolean           trellis_weight_rule_delete      (TrellisStore       *store,
+                                                    const char         *rule_id,
+                                                    GError            **error);
+/* Words of a search beyond this many are ignored. */
+#define TRELLIS_WEIGHT_RULE_SEARCH_MAX_WORDS 4
+
+/* Up to @limit key results, sorted by id, matching every word of @text
+ * (split at spaces): a word matches a key result whose id or goal's id it
+ * is, or whose title, goal title or owner's name contains it (ASCII case
+ * ignored). Blank @text matches every key result. With @open_on
+ * ("YYYY-MM-DD") only goals whose cycle has not ended by that day count: a
+ * rule on an ended cycle would never fire. The workspace may hold over a
+ * million key results: only @limit rows are read, so which of more matches
+ * come back is unspecified. */
+GPtrArray         *trellis_weight_rule_search_key_results (TrellisStore *store,
+                                                    const char         *text,
+                                                    const char         *open_on,
+                                                    guint               limit,
+                                                    GError            **error);
+/* One key result, as the search gives it; NULL with
+ * TRELLIS_GOAL_ERROR_NOT_FOUND when there is none. */
+TrellisWeightRuleKeyResult *trellis_weight_rule_get_key_result (TrellisStore *store,
+                                                    const char         *key_result_id,
                                                     GError            **error);
 /* Pure: does a value/progress satisfy the rule's comparison? */
 gboolean           trellis_weight_rule_matches     (const char         *comparison,
@@ -59,5 +126,8 @@ gboolean           trellis_weight_rule_matches     (const char         *comparis
 GPtrArray         *trellis_weight_rule_run_for     (TrellisStore       *store,
                                                     const char         *key_result_id,
                                                     GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisWeightRule, trellis_weight_rule_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisWeightRuleKeyResult, trellis_weight_rule_key_result_free)
 
 G_END_DECLS

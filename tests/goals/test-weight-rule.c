@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "goals-test-utils.h"
@@ -275,6 +276,237 @@ test_add_validation (void)
   g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM weight_rules"), ==, 0);
 }
 
+static void
+test_validate_fields (void)
+{
+  g_autoptr(TrellisStore) store = goals_test_open_store ();
+  g_autoptr(TrellisGoal) goal = goals_test_add_goal (store, &region_goal);
+  g_autoptr(TrellisGoal) single = goals_test_add_goal (store, &(GoalsTestGoal) {
+    "G000002", "One KR", TRELLIS_GOAL_OBJECTIVE, TRELLIS_OWNER_EMPLOYEE, "E5", NULL, TRELLIS_GOAL_STATE_APPROVED,
+    { { "K000009", "Alone", TRELLIS_MEASURE_NUMERIC, 0, 10, 1.0, NULL } },
+  });
+  static const struct {
+    const char *name, *watch, *metric, *comparison; double threshold; const char *target; double weight;
+    TrellisWeightRuleField field; const char *message;
+  } cases[] = {
+    { "R", "K000002", "value", ">", 15, "K000001", 0.35, TRELLIS_WEIGHT_RULE_FIELD_NONE, NULL },
+    { "", "K000002", "value", ">", 15, "K000001", 0.35, TRELLIS_WEIGHT_RULE_FIELD_NAME,
+      "A weight rule needs a name" },
+    { "R", NULL, "value", ">", 15, "K000001", 0.35, TRELLIS_WEIGHT_RULE_FIELD_WATCHED,
+      "Rule “R”: choose the key result to watch" },
+    { "R", "K999999", "value", ">", 15, "K000001", 0.35, TRELLIS_WEIGHT_RULE_FIELD_WATCHED,
+      "There is no key result with id “K999999”" },
+    { "R", "K000002", "size", ">", 15, "K000001", 0.35, TRELLIS_WEIGHT_RULE_FIELD_METRIC,
+      "Rule “R”: “size” is not a metric; use value or progress" },
+    { "R", "K000002", "progress", "≥", 0.8, "K000001", 0.35, TRELLIS_WEIGHT_RULE_FIELD_COMPARISON,
+      "Rule “R”: “≥” is not a comparison; use >, >=, < or <=" },
+    { "R", "K000002", "value", ">", NAN, "K000001", 0.35, TRELLIS_WEIGHT_RULE_FIELD_THRESHOLD,
+      "Rule “R”: the threshold is not a number" },
+    { "R", "K000002", "value", ">", INFINITY, "K000001", 0.35, TRELLIS_WEIGHT_RULE_FIELD_THRESHOLD,
+      "Rule “R”: the threshold is not a number" },
+    { "R", "K000002", "value", ">", 15, "", 0.35, TRELLIS_WEIGHT_RULE_FIELD_TARGET,
+      "Rule “R”: choose the key result whose weight changes" },
+    { "R", "K000002", "value", ">", 15, "K000009", 0.35, TRELLIS_WEIGHT_RULE_FIELD_TARGET,
+      "Rule “R”: key result “K000009” is the only one of its goal, so its weight cannot change" },
+    { "R", "K000002", "value", ">", 15, "K000001", 1.2, TRELLIS_WEIGHT_RULE_FIELD_NEW_WEIGHT,
+      "Rule “R”: the new weight must be more than 0 % and less than 100 %, not 120 %" },
+    /* The first problem in the order trellis_weight_rule_add() checks. */
+    { "R", NULL, "value", ">", NAN, NULL, 0.35, TRELLIS_WEIGHT_RULE_FIELD_THRESHOLD,
+      "Rule “R”: the threshold is not a number" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) add_error = NULL;
+      g_autofree char *id = NULL;
+      TrellisWeightRuleField field = TRELLIS_WEIGHT_RULE_FIELD_NAME;
+      gboolean valid;
+
+      g_test_message ("case %u", i);
+      valid = trellis_weight_rule_validate (store, cases[i].name, cases[i].watch, cases[i].metric,
+                                            cases[i].comparison, cases[i].threshold, cases[i].target,
+                                            cases[i].weight, &field, &error);
+      g_assert_cmpint (field, ==, cases[i].field);
+      if (cases[i].message == NULL)
+        {
+          g_assert_true (valid);
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_false (valid);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+
+      /* Adding says the same. */
+      id = trellis_weight_rule_add (store, cases[i].name, cases[i].watch, cases[i].metric, cases[i].comparison,
+                                    cases[i].threshold, cases[i].target, cases[i].weight, "Why", &add_error);
+      g_assert_null (id);
+      g_assert_cmpstr (add_error->message, ==, error->message);
+    }
+  /* Validating stores nothing. */
+  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM weight_rules"), ==, 0);
+}
+
+static void
+test_delete (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStore) store = goals_test_open_store ();
+  g_autoptr(TrellisGoal) goal = goals_test_add_goal (store, &region_goal);
+  g_autofree char *growth = NULL;
+  g_autofree char *slump = NULL;
+  g_autofree char *left = NULL;
+  gint64 audit_rows;
+
+  growth = trellis_weight_rule_add (store, "Growth", "K000002", "value", ">", 15, "K000001", 0.35, "", &error);
+  g_assert_no_error (error);
+  slump = trellis_weight_rule_add (store, "Slump", "K000002", "value", "<", 5, "K000003", 0.2, "", &error);
+  g_assert_no_error (error);
+
+  /* 18 fires "Growth" only. */
+  check_in_and_run (store, "K000002", 18, "K000001 K000002 K000003");
+  audit_rows = goals_test_count (store, "SELECT count(*) FROM audit_log");
+
+  /* A fired rule explains weights that changed: it stays. */
+  g_assert_false (trellis_weight_rule_delete (store, growth, &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==, "Rule “Growth” has fired and stays on record: it explains the weights it changed");
+  g_clear_error (&error);
+
+  g_assert_true (trellis_weight_rule_delete (store, slump, &error));
+  g_assert_no_error (error);
+  left = goals_test_query (store, "SELECT id, name, fired_at FROM weight_rules");
+  g_assert_cmpstr (left, ==, "WR000001|Growth|2026-02-10T10:00:00Z");
+
+  g_assert_false (trellis_weight_rule_delete (store, slump, &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no weight rule with id “WR000002”");
+  g_clear_error (&error);
+
+  /* The audit trail is untouched: nothing an unfired rule did is in it. */
+  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM audit_log"), ==, audit_rows);
+
+  /* The id comes free again: an unfired rule left nothing that names it. */
+  g_clear_pointer (&slump, g_free);
+  slump = trellis_weight_rule_add (store, "Slump", "K000002", "value", "<", 5, "K000003", 0.2, "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (slump, ==, "WR000002");
+}
+
+static char *
+search_text (TrellisStore *store,
+             const char   *text,
+             const char   *open_on,
+             guint         limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = trellis_weight_rule_search_key_results (store, text, open_on, limit, &error);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    {
+      TrellisWeightRuleKeyResult *kr = g_ptr_array_index (found, i);
+
+      if (i > 0)
+        g_string_append_c (ids, ' ');
+      g_string_append (ids, kr->id);
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+test_search_key_results (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStore) store = goals_test_open_store ();
+  g_autoptr(TrellisGoal) region = goals_test_add_goal (store, &region_goal);
+  g_autoptr(TrellisGoal) eve = goals_test_add_goal (store, &(GoalsTestGoal) {
+    "G000002", "Serve hospitals well", TRELLIS_GOAL_OBJECTIVE, TRELLIS_OWNER_EMPLOYEE, "E5", "2026-Q2",
+    TRELLIS_GOAL_STATE_APPROVED,
+    { { "K000004", "Satisfaction", TRELLIS_MEASURE_NUMERIC, 80, 90, 0.5, NULL },
+      { "K000005", "Repeat orders 100%_done", TRELLIS_MEASURE_NUMERIC, 0, 30, 0.5, "orders" } },
+  });
+  /* The region goal is in 2026-Q1 (31 March), Eve's in 2026-Q2 (30 June). */
+  static const struct { const char *text, *open_on; guint limit; const char *ids; } cases[] = {
+    { "", NULL, 10, "K000001 K000002 K000003 K000004 K000005" },
+    { NULL, NULL, 10, "K000001 K000002 K000003 K000004 K000005" },
+    /* Key result titles */
+    { "满意度", NULL, 10, "K000003" },
+    { "SATISF", NULL, 10, "K000004" },
+    /* The goal's title */
+    { "hospitals", NULL, 10, "K000004 K000005" },
+    { "大区新客户", NULL, 10, "K000001 K000002 K000003" },
+    /* The owner: a department, an employee */
+    { "north", NULL, 10, "K000001 K000002 K000003" },
+    { " Eve ", NULL, 10, "K000004 K000005" },
+    /* A key result's id, whole, or its goal's */
+    { "K000002", NULL, 10, "K000002" },
+    { "K00000", NULL, 10, "" },
+    { "G000002", NULL, 10, "K000004 K000005" },
+    { "G00000", NULL, 10, "" },
+    /* % and _ are text, not wildcards */
+    { "100%_", NULL, 10, "K000005" },
+    { "0%d", NULL, 10, "" },
+    { "_", NULL, 10, "K000005" },
+    { "Nobody", NULL, 10, "" },
+    /* Every word must match, each anywhere: title and owner */
+    { "客户 North", NULL, 10, "K000001 K000002 K000003" },
+    { "签约 north", NULL, 10, "K000002" },
+    { "repeat\u3000eve", NULL, 10, "K000005" },
+    { "Satisfaction North", NULL, 10, "" },
+    /* Words past the fourth are ignored. */
+    { "Eve eve EVE Eve Nobody", NULL, 10, "K000004 K000005" },
+    { "Eve eve EVE Nobody", NULL, 10, "" },
+    /* Only cycles still open: Q1 ended on 31 March. */
+    { "", "2026-03-31", 10, "K000001 K000002 K000003 K000004 K000005" },
+    { "", "2026-04-01", 10, "K000004 K000005" },
+    { "north", "2026-04-01", 10, "" },
+    { "", "2026-07-01", 10, "" },
+    { "", NULL, 0, "" },
+  };
+  g_autoptr(TrellisWeightRuleKeyResult) kr = NULL;
+
+  g_autoptr(GPtrArray) two = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *ids = search_text (store, cases[i].text, cases[i].open_on, cases[i].limit);
+
+      g_test_message ("case %u: “%s”", i, cases[i].text ? cases[i].text : "(null)");
+      g_assert_cmpstr (ids, ==, cases[i].ids);
+    }
+
+  /* Which of more matches come back is up to SQLite; how many is not. */
+  two = trellis_weight_rule_search_key_results (store, "  ", NULL, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (two->len, ==, 2);
+
+  kr = trellis_weight_rule_get_key_result (store, "K000005", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kr->title, ==, "Repeat orders 100%_done");
+  g_assert_cmpint (kr->measure, ==, TRELLIS_MEASURE_NUMERIC);
+  g_assert_cmpstr (kr->unit, ==, "orders");
+  g_assert_cmpfloat (kr->weight, ==, 0.5);
+  g_assert_cmpstr (kr->goal_id, ==, "G000002");
+  g_assert_cmpstr (kr->goal_title, ==, "Serve hospitals well");
+  g_assert_cmpstr (kr->owner_name, ==, "Eve");
+  g_assert_cmpstr (kr->cycle_id, ==, "2026-Q2");
+  g_clear_pointer (&kr, trellis_weight_rule_key_result_free);
+
+  kr = trellis_weight_rule_get_key_result (store, "K000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kr->measure, ==, TRELLIS_MEASURE_PERCENTAGE);
+  g_assert_cmpstr (kr->owner_name, ==, "North");
+  g_assert_cmpfloat (kr->weight, ==, 0.25);
+  g_clear_pointer (&kr, trellis_weight_rule_key_result_free);
+
+  kr = trellis_weight_rule_get_key_result (store, "K999999", &error);
+  g_assert_null (kr);
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no key result with id “K999999”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +518,9 @@ main (int   argc,
   g_test_add_func ("/core/weight-rule/several-rules", test_several_rules);
   g_test_add_func ("/core/weight-rule/matches", test_matches);
   g_test_add_func ("/core/weight-rule/add-validation", test_add_validation);
+  g_test_add_func ("/core/weight-rule/validate-fields", test_validate_fields);
+  g_test_add_func ("/core/weight-rule/delete", test_delete);
+  g_test_add_func ("/core/weight-rule/search-key-results", test_search_key_results);
 
   return g_test_run ();
 }

@@ -543,6 +543,233 @@ test_configured_steps (void)
   g_assert_cmpstr (error->message, ==, "“team” is not an owner kind: use company, department or employee");
 }
 
+/* "employee|M|manager skip-level-manager", one line per chain. */
+static char *
+chains_text (TrellisStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) chains = trellis_goal_workflow_list_chains (store, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < chains->len; i++)
+    {
+      TrellisApprovalChain *chain = g_ptr_array_index (chains, i);
+      g_autofree char *roles = steps_text (chain->roles);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s|%s|%s", chain->owner_kind, chain->level_prefix, roles);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The steps a new workspace ships (see the comment at the top). */
+#define DEFAULT_CHAINS \
+  "company||department-head\n" \
+  "department||department-head\n" \
+  "employee||manager\n" \
+  "employee|M|manager skip-level-manager"
+
+static void
+test_list_chains (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStore) store = goals_test_open_store ();
+  static const TrellisApproverRole hr[] = { TRELLIS_APPROVER_HR };
+  g_autofree char *before = chains_text (store);
+  g_autofree char *after = NULL;
+
+  g_assert_cmpstr (before, ==, DEFAULT_CHAINS);
+
+  /* Company before department before employee whatever the insertion
+   * order; levels sorted within an owner kind; '' first. */
+  g_assert_true (trellis_goal_workflow_set_steps (store, "employee", "A", hr, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_goal_workflow_set_steps (store, "department", "M", hr, 1, &error));
+  g_assert_no_error (error);
+  after = chains_text (store);
+  g_assert_cmpstr (after, ==,
+                   "company||department-head\n"
+                   "department||department-head\n"
+                   "department|M|hr\n"
+                   "employee||manager\n"
+                   "employee|A|hr\n"
+                   "employee|M|manager skip-level-manager");
+}
+
+/* Level, position and approver of each employee step a new workspace has. */
+#define DEFAULT_EMPLOYEE_STEPS "|0|manager\nM|0|manager\nM|1|skip-level-manager"
+
+static void
+test_save_chain (void)
+{
+  static const TrellisApproverRole head_hr[] = { TRELLIS_APPROVER_DEPARTMENT_HEAD, TRELLIS_APPROVER_HR };
+  static const TrellisApproverRole hr[] = { TRELLIS_APPROVER_HR };
+  static const TrellisApproverRole manager_hr[] = { TRELLIS_APPROVER_MANAGER, TRELLIS_APPROVER_HR };
+  static const struct {
+    const char *replaces_kind, *replaces_level, *kind, *level;
+    const TrellisApproverRole *roles; guint n_roles;
+    const char *message;   /* NULL: saved */
+    const char *steps;     /* the employee steps afterwards */
+  } cases[] = {
+    /* A new chain; the spaces around the prefix are dropped. */
+    { NULL, NULL, "employee", " P3 ", head_hr, 2, NULL,
+      DEFAULT_EMPLOYEE_STEPS "\nP3|0|department-head\nP3|1|hr" },
+    /* Adding one that exists would overwrite it unseen. */
+    { NULL, NULL, "employee", "M", hr, 1,
+      "Employee goals at levels starting with “M” already have approval steps: change those instead",
+      DEFAULT_EMPLOYEE_STEPS "\nP3|0|department-head\nP3|1|hr" },
+    { NULL, NULL, "employee", "", hr, 1,
+      "Employee goals of any level already have approval steps: change those instead",
+      DEFAULT_EMPLOYEE_STEPS "\nP3|0|department-head\nP3|1|hr" },
+    /* Editing P3 into P moves it: P3 is gone. */
+    { "employee", "P3", "employee", "P", hr, 1, NULL,
+      DEFAULT_EMPLOYEE_STEPS "\nP|0|hr" },
+    /* Editing P in place replaces its steps. */
+    { "employee", "P", "employee", "P", manager_hr, 2, NULL,
+      DEFAULT_EMPLOYEE_STEPS "\nP|0|manager\nP|1|hr" },
+    /* Editing P into M, which exists: refused, P stays as it was. */
+    { "employee", "P", "employee", "M", hr, 1,
+      "Employee goals at levels starting with “M” already have approval steps: change those instead",
+      DEFAULT_EMPLOYEE_STEPS "\nP|0|manager\nP|1|hr" },
+    /* Editing employee P into department P leaves the employee chains. */
+    { "employee", "P", "department", "P", hr, 1, NULL,
+      DEFAULT_EMPLOYEE_STEPS },
+    { NULL, NULL, "employee", "P", NULL, 0, "Approval steps need at least one approver",
+      DEFAULT_EMPLOYEE_STEPS },
+    { NULL, NULL, "employee", "P 3", hr, 1,
+      "“P 3” is not a level prefix: use the start of a level, such as M or P3",
+      DEFAULT_EMPLOYEE_STEPS },
+    { NULL, NULL, "team", "P", hr, 1, "“team” is not an owner kind: use company, department or employee",
+      DEFAULT_EMPLOYEE_STEPS },
+    { NULL, NULL, "department", "P", hr, 1,
+      "Department goals at levels starting with “P” already have approval steps: change those instead",
+      DEFAULT_EMPLOYEE_STEPS },
+    { NULL, NULL, "company", "", hr, 1,
+      "Company goals of any level already have approval steps: change those instead",
+      DEFAULT_EMPLOYEE_STEPS },
+  };
+  g_autoptr(TrellisStore) store = goals_test_open_store ();
+  g_autofree char *all = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *employee_steps = NULL;
+      gboolean saved;
+
+      g_test_message ("case %u", i);
+      saved = trellis_goal_workflow_save_chain (store, cases[i].replaces_kind, cases[i].replaces_level,
+                                                cases[i].kind, cases[i].level, cases[i].roles, cases[i].n_roles,
+                                                &error);
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (saved);
+        }
+      else
+        {
+          g_assert_false (saved);
+          g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+      employee_steps = goals_test_query (store,
+                                         "SELECT level, position, approver FROM approval_steps"
+                                         " WHERE owner_kind = 'employee' ORDER BY level, position");
+      g_assert_cmpstr (employee_steps, ==, cases[i].steps);
+    }
+
+  /* The department chain moved in case 7 is there. */
+  all = chains_text (store);
+  g_assert_cmpstr (all, ==,
+                   "company||department-head\n"
+                   "department||department-head\n"
+                   "department|P|hr\n"
+                   "employee||manager\n"
+                   "employee|M|manager skip-level-manager");
+}
+
+/* A goal follows the longest configured prefix of its owner's level. */
+static void
+test_longest_prefix (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStore) store = goals_test_open_store ();
+  g_autoptr(TrellisOrganisation) org = trellis_organisation_load (store, NULL, &error);
+  static const TrellisApproverRole hr[] = { TRELLIS_APPROVER_HR };
+  static const TrellisApproverRole head_hr[] = { TRELLIS_APPROVER_DEPARTMENT_HEAD, TRELLIS_APPROVER_HR };
+  static const struct { const char *id, *owner; } owners[] = {
+    { "G000001", "E5" },   /* Eve, P3 */
+    { "G000002", "E6" },   /* Fay, P2 */
+    { "G000003", "E4" },   /* Dan, M2 */
+  };
+  static const struct {
+    const char *delete_level;   /* removed before the check; NULL: nothing */
+    const char *steps[3];       /* Eve, Fay, Dan */
+  } rounds[] = {
+    { NULL, { "department-head hr", "hr", "manager skip-level-manager" } },
+    /* Without P3, Eve falls back to P. */
+    { "P3", { "hr", "hr", "manager skip-level-manager" } },
+    /* Without P, to ''. */
+    { "P", { "manager", "manager", "manager skip-level-manager" } },
+  };
+  TrellisGoal *goals[G_N_ELEMENTS (owners)];
+
+  g_assert_no_error (error);
+  g_assert_true (trellis_goal_workflow_set_steps (store, "employee", "P", hr, 1, &error));
+  g_assert_true (trellis_goal_workflow_set_steps (store, "employee", "P3", head_hr, 2, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      g_autofree char *kr_id = g_strdup_printf ("K%06u", i + 1);
+
+      goals[i] = goals_test_add_goal (store, &(GoalsTestGoal) {
+        owners[i].id, "A goal", TRELLIS_GOAL_OBJECTIVE, TRELLIS_OWNER_EMPLOYEE, owners[i].owner, NULL,
+        TRELLIS_GOAL_STATE_DRAFT, { { kr_id, "Only KR", TRELLIS_MEASURE_NUMERIC, 0, 10, 1.0, NULL } },
+      });
+    }
+
+  for (guint r = 0; r < G_N_ELEMENTS (rounds); r++)
+    {
+      if (rounds[r].delete_level != NULL)
+        {
+          g_assert_true (trellis_goal_workflow_delete_steps (store, "employee", rounds[r].delete_level, &error));
+          g_assert_no_error (error);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+        {
+          g_autoptr(GArray) steps = trellis_goal_workflow_get_steps (store, org, goals[i], &error);
+          g_autofree char *text = NULL;
+
+          g_assert_no_error (error);
+          text = steps_text (steps);
+          g_test_message ("round %u, %s", r, owners[i].owner);
+          g_assert_cmpstr (text, ==, rounds[r].steps[i]);
+        }
+    }
+
+  /* Gone already. */
+  g_assert_false (trellis_goal_workflow_delete_steps (store, "employee", "P", &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There are no approval steps for employee goals with level prefix “P”");
+  g_clear_error (&error);
+
+  /* Removing the '' chain: nothing applies to Eve, so her manager approves. */
+  g_assert_true (trellis_goal_workflow_delete_steps (store, "employee", NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) steps = trellis_goal_workflow_get_steps (store, org, goals[0], &error);
+    g_autofree char *text = steps_text (steps);
+
+    g_assert_cmpstr (text, ==, "manager");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    g_object_unref (goals[i]);
+}
+
 static void
 test_role_strings (void)
 {
@@ -582,6 +809,9 @@ main (int   argc,
   g_test_add_func ("/core/workflow/submit-needs-complete-key-results", test_submit_needs_complete_key_results);
   g_test_add_func ("/core/workflow/configured-steps", test_configured_steps);
   g_test_add_func ("/core/workflow/role-strings", test_role_strings);
+  g_test_add_func ("/core/workflow/list-chains", test_list_chains);
+  g_test_add_func ("/core/workflow/save-chain", test_save_chain);
+  g_test_add_func ("/core/workflow/longest-prefix", test_longest_prefix);
 
   return g_test_run ();
 }
