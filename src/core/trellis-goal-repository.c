@@ -988,9 +988,18 @@ trellis_goal_repository_next_id (TrellisStore  *store,
   else
     g_return_val_if_reached (NULL);
 
-  /* Ids are the prefix then digits; take the largest number in use. */
-  sql = g_strdup_printf ("SELECT max (CAST (substr (id, %d) AS INTEGER)) FROM %s WHERE id GLOB '%s[0-9]*'",
-                         (int)strlen (prefix) + 1, table, prefix);
+  /* Ids are the prefix then digits; take the largest number in use. A
+   * deleted rule's id stays in the audit trail, so it is not given again
+   * (the trail of rules is short; that of goals would cost a scan). */
+  if (g_str_equal (table, "weight_rules"))
+    sql = g_strdup_printf ("SELECT max (CAST (substr (id, %d) AS INTEGER)) FROM"
+                           " (SELECT id FROM weight_rules UNION ALL"
+                           "  SELECT entity_id AS id FROM audit_log WHERE entity = 'weight_rule')"
+                           " WHERE id GLOB '%s[0-9]*'",
+                           (int)strlen (prefix) + 1, prefix);
+  else
+    sql = g_strdup_printf ("SELECT max (CAST (substr (id, %d) AS INTEGER)) FROM %s WHERE id GLOB '%s[0-9]*'",
+                           (int)strlen (prefix) + 1, table, prefix);
   stmt = trellis_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -346,7 +346,32 @@ static const char * const migrations[] = {
   /* 2 → 3: key results in the order a goal lists them, so a quarter's goal
    * tree reads in one pass without SQLite sorting 400,000 rows in memory. */
   "CREATE INDEX key_results_by_goal_position ON key_results (goal_id, position, id);"
-  "DROP INDEX key_results_by_goal;",
+  "DROP INDEX key_results_by_goal;"
+  /* Who may approve and which weights change by rule are part of the
+   * approval trail too, now that people edit them in the app. */
+  "CREATE TRIGGER approval_steps_audit_insert AFTER INSERT ON approval_steps BEGIN"
+  "  INSERT INTO audit_log (at, actor_id, entity, entity_id, action, field, new_value)"
+  "  VALUES (trellis_now (), trellis_actor (), 'approval_steps', new.owner_kind || ':' || new.level,"
+  "          'add-step', new.position, new.approver);"
+  "END;"
+  "CREATE TRIGGER approval_steps_audit_delete AFTER DELETE ON approval_steps BEGIN"
+  "  INSERT INTO audit_log (at, actor_id, entity, entity_id, action, field, old_value)"
+  "  VALUES (trellis_now (), trellis_actor (), 'approval_steps', old.owner_kind || ':' || old.level,"
+  "          'remove-step', old.position, old.approver);"
+  "END;"
+  "CREATE TRIGGER approval_steps_audit_update AFTER UPDATE ON approval_steps BEGIN"
+  "  INSERT INTO audit_log (at, actor_id, entity, entity_id, action, field, old_value, new_value)"
+  "  VALUES (trellis_now (), trellis_actor (), 'approval_steps', new.owner_kind || ':' || new.level,"
+  "          'update-step', new.position, old.approver, new.approver);"
+  "END;"
+  "CREATE TRIGGER weight_rules_audit_insert AFTER INSERT ON weight_rules BEGIN"
+  "  INSERT INTO audit_log (at, actor_id, entity, entity_id, action, new_value)"
+  "  VALUES (trellis_now (), trellis_actor (), 'weight_rule', new.id, 'create', new.name);"
+  "END;"
+  "CREATE TRIGGER weight_rules_audit_delete AFTER DELETE ON weight_rules BEGIN"
+  "  INSERT INTO audit_log (at, actor_id, entity, entity_id, action, old_value)"
+  "  VALUES (trellis_now (), trellis_actor (), 'weight_rule', old.id, 'delete', old.name);"
+  "END;",
 };
 
 int

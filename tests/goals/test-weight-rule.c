@@ -383,14 +383,21 @@ test_delete (void)
   g_assert_cmpstr (error->message, ==, "There is no weight rule with id “WR000002”");
   g_clear_error (&error);
 
-  /* The audit trail is untouched: nothing an unfired rule did is in it. */
-  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM audit_log"), ==, audit_rows);
+  /* The audit trail has one row more: the deletion, naming the rule. */
+  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM audit_log"), ==, audit_rows + 1);
+  g_free (left);
+  left = goals_test_query (store, "SELECT entity_id, action, coalesce (old_value, new_value) FROM audit_log"
+                                  " WHERE entity = 'weight_rule' ORDER BY id");
+  g_assert_cmpstr (left, ==, "WR000001|create|Growth\n"
+                             "WR000002|create|Slump\n"
+                             "WR000001|fire|\n"
+                             "WR000002|delete|Slump");
 
-  /* The id comes free again: an unfired rule left nothing that names it. */
+  /* The trail names WR000002, so a new rule is not given its id. */
   g_clear_pointer (&slump, g_free);
   slump = trellis_weight_rule_add (store, "Slump", "K000002", "value", "<", 5, "K000003", 0.2, "", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (slump, ==, "WR000002");
+  g_assert_cmpstr (slump, ==, "WR000003");
 }
 
 static char *

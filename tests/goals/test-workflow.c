@@ -688,6 +688,16 @@ test_save_chain (void)
                    "department|P|hr\n"
                    "employee||manager\n"
                    "employee|M|manager skip-level-manager");
+
+  /* The trail of the P3 chain: added in case 0, moved away in case 3. */
+  g_clear_pointer (&all, g_free);
+  all = goals_test_query (store, "SELECT action, field, old_value, new_value FROM audit_log"
+                                 " WHERE entity = 'approval_steps' AND entity_id = 'employee:P3' ORDER BY id");
+  g_assert_cmpstr (all, ==,
+                   "add-step|0||department-head\n"
+                   "add-step|1||hr\n"
+                   "remove-step|0|department-head|\n"
+                   "remove-step|1|hr|");
 }
 
 /* A goal follows the longest configured prefix of its owner's level. */
