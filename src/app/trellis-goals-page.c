@@ -1111,6 +1111,7 @@ update_actions (TrellisGoalsPage *self)
   gtk_widget_action_set_enabled (widget, "goals.check-in", has_krs && !editable);
   gtk_widget_action_set_enabled (widget, "goals.request-change", has_goal && agreed);
   gtk_widget_action_set_enabled (widget, "goals.edit", has_goal && editable);
+  gtk_widget_action_set_enabled (widget, "goals.delete", has_goal && editable);
   gtk_widget_action_set_enabled (widget, "goals.submit", has_goal && editable);
   gtk_widget_action_set_enabled (widget, "goals.approve", has_goal && state == TRELLIS_GOAL_STATE_SUBMITTED);
   gtk_widget_action_set_enabled (widget, "goals.return", has_goal && state == TRELLIS_GOAL_STATE_SUBMITTED);
@@ -1297,6 +1298,68 @@ edit_action (GtkWidget  *widget,
 
   if (goal != NULL)
     open_editor (self, goal);
+}
+
+static void
+on_delete_goal_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            gpointer          user_data)
+{
+  TrellisGoalsPage *self = TRELLIS_GOALS_PAGE (user_data);
+  const char *goal_id = g_object_get_data (G_OBJECT (dialog), "goal-id");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->tree == NULL)
+    return;
+
+  if (!trellis_goal_repository_delete_goal (get_store (self), goal_id, &error))
+    {
+      trellis_widget_show_error (GTK_WIDGET (self), _("Could Not Delete the Goal"), error->message);
+      return;
+    }
+
+  trellis_widget_add_toast (GTK_WIDGET (self), _("Goal deleted"));
+  /* Goals aligned to it move to the top as unaligned: a new load places them. */
+  trellis_goal_detail_set_goal (self->detail, NULL);
+  trellis_goals_page_reload (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisGoalsPage *self = TRELLIS_GOALS_PAGE (widget);
+  TrellisGoal *goal = trellis_goal_detail_get_goal (self->detail);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint n_children;
+
+  if (goal == NULL)
+    return;
+
+  n_children = trellis_goal_get_n_children (goal);
+  if (n_children > 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "“%s” and its key results are deleted. %u goal aligned to it becomes unaligned. The audit trail keeps the record.",
+                                         "“%s” and its key results are deleted. %u goals aligned to it become unaligned. The audit trail keeps the record.",
+                                         n_children),
+                            trellis_goal_get_title (goal), n_children);
+  else
+    body = g_strdup_printf (_("“%s” and its key results are deleted. The audit trail keeps the record."),
+                            trellis_goal_get_title (goal));
+
+  dialog = adw_message_dialog_new (get_window (self), _("Delete Goal?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "goal-id", g_strdup (trellis_goal_get_id (goal)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_goal_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1768,6 +1831,7 @@ trellis_goals_page_class_init (TrellisGoalsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "goals.check-in", NULL, check_in_action);
   gtk_widget_class_install_action (widget_class, "goals.request-change", NULL, request_change_action);
   gtk_widget_class_install_action (widget_class, "goals.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "goals.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "goals.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "goals.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "goals.return", NULL, return_action);

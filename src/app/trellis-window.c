@@ -548,6 +548,13 @@ search_action (GtkWidget  *widget,
   if (self->workspace == NULL)
     return;
 
+  /* Search where the person is: goals on the Goals page, people elsewhere. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "goals") == 0)
+    {
+      trellis_goals_page_focus_search (self->goals_page);
+      return;
+    }
+
   trellis_window_set_page (self, "organisation");
   trellis_organisation_page_focus_search (self->organisation_page);
 }

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trellis-goal-labels.h"
 #include "trellis-goal-repository.h"
 
 G_DEFINE_QUARK (trellis-goal-error-quark, trellis_goal_error)
@@ -295,6 +296,57 @@ trellis_goal_repository_delete_goal (TrellisStore  *store,
                                      GError       **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *title = NULL;
+  TrellisGoalState state = TRELLIS_GOAL_STATE_DRAFT;
+  gint64 n_checkins = 0;
+  int rc;
+
+  /* Only a goal nobody has agreed to yet, with no check-in history, goes:
+   * check-ins are the record of work done. */
+  stmt = trellis_store_prepare (store,
+                                "SELECT g.title, g.status, (SELECT count(*) FROM checkins c"
+                                "  JOIN key_results k ON k.id = c.key_result_id WHERE k.goal_id = g.id)"
+                                " FROM goals g WHERE g.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, goal_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      title = g_strdup (trellis_stmt_column_text (stmt, 0));
+      trellis_goal_state_from_string (trellis_stmt_column_text (stmt, 1), &state);
+      n_checkins = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      trellis_store_set_error (store, error, "Could not read a goal");
+      return FALSE;
+    }
+  if (title == NULL)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
+                   _("There is no goal with id “%s”"), goal_id);
+      return FALSE;
+    }
+  if (state != TRELLIS_GOAL_STATE_DRAFT && state != TRELLIS_GOAL_STATE_RETURNED)
+    {
+      /* Translators: the second %s is a workflow state, such as "Approved" */
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_WORKFLOW,
+                   _("Goal “%s” is %s: only a draft or a returned goal can be deleted; to stop it, request a change to its weight"),
+                   title, trellis_goal_state_label (state));
+      return FALSE;
+    }
+  if (n_checkins > 0)
+    {
+      g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Goal “%s” has %d check-in, which is kept as history, so the goal cannot be deleted",
+                                "Goal “%s” has %d check-ins, which are kept as history, so the goal cannot be deleted",
+                                n_checkins),
+                   title, (int) n_checkins);
+      return FALSE;
+    }
 
   /* Children keep their place in the workspace but become unaligned. */
   if (!trellis_store_begin (store, error))

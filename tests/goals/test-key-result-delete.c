@@ -360,6 +360,61 @@ test_outer_transaction (void)
   g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM audit_log WHERE action <> 'create'"), ==, 0);
 }
 
+/* A whole goal goes only as a draft or returned, and without check-ins;
+ * its key results go with it and the trail records both. */
+static void
+test_delete_goal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStore) store = goals_test_open_store ();
+  g_autoptr(TrellisGoal) goal = goals_test_add_goal (store, &eve_draft);
+  gint64 audit_rows;
+
+  /* Approved: refused, naming the state. */
+  exec_sql (store, "UPDATE goals SET status = 'approved' WHERE id = 'G000001'");
+  g_assert_false (trellis_goal_repository_delete_goal (store, "G000001", &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_WORKFLOW);
+  g_assert_cmpstr (error->message, ==, "Goal “Grow the northern clinics” is Approved: only a draft or a returned "
+                                       "goal can be deleted; to stop it, request a change to its weight");
+  g_clear_error (&error);
+
+  /* Returned with two check-ins on one KR: refused, counting them. */
+  exec_sql (store, "UPDATE goals SET status = 'returned' WHERE id = 'G000001'");
+  g_assert_cmpint (trellis_goal_repository_add_checkin (store, "K000001", 3, 6, NULL, "E5",
+                                                        "2026-03-02T09:00:00Z", &error), >, 0);
+  g_assert_cmpint (trellis_goal_repository_add_checkin (store, "K000001", 5, 7, NULL, "E5",
+                                                        "2026-03-09T09:00:00Z", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_false (trellis_goal_repository_delete_goal (store, "G000001", &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==, "Goal “Grow the northern clinics” has 2 check-ins, which are kept as history, "
+                                       "so the goal cannot be deleted");
+  g_clear_error (&error);
+  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM key_results WHERE goal_id = 'G000001'"), ==, 3);
+
+  g_assert_false (trellis_goal_repository_delete_goal (store, "G999999", &error));
+  g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A fresh draft with no history goes, with its three KRs: four audit rows. */
+  g_clear_object (&goal);
+  goal = goals_test_add_goal (store, &(GoalsTestGoal) {
+    "G000002", "Learn the tender process", TRELLIS_GOAL_OBJECTIVE, TRELLIS_OWNER_EMPLOYEE, "E5", NULL,
+    TRELLIS_GOAL_STATE_DRAFT,
+    { { "K000011", "Read the rules", TRELLIS_MEASURE_MILESTONE, 0, 1, 0.5, NULL },
+      { "K000012", "Shadow a bid", TRELLIS_MEASURE_MILESTONE, 0, 1, 0.3, NULL },
+      { "K000013", "Write a bid", TRELLIS_MEASURE_MILESTONE, 0, 1, 0.2, NULL } },
+  });
+  audit_rows = goals_test_count (store, "SELECT count(*) FROM audit_log");
+  g_assert_true (trellis_goal_repository_delete_goal (store, "G000002", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM goals WHERE id = 'G000002'"), ==, 0);
+  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM key_results WHERE goal_id = 'G000002'"), ==, 0);
+  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM audit_log"), ==, audit_rows + 4);
+  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM audit_log WHERE action = 'delete'"
+                                            " AND entity_id IN ('G000002', 'K000011', 'K000012', 'K000013')"), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/core/key-result-delete/dependents", test_dependents);
   g_test_add_func ("/core/key-result-delete/many-aligned", test_many_aligned);
   g_test_add_func ("/core/key-result-delete/outer-transaction", test_outer_transaction);
+  g_test_add_func ("/core/key-result-delete/delete-goal", test_delete_goal);
 
   return g_test_run ();
 }

@@ -848,6 +848,68 @@ test_goals_template (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (trellis_goal_tree_get_goals (tree)), >, n_before);
 }
 
+/* A draft with no check-ins and nothing aligned to it. */
+static gboolean
+is_deletable_draft (TrellisGoal *goal)
+{
+  return trellis_goal_get_state (goal) == TRELLIS_GOAL_STATE_DRAFT &&
+         trellis_goal_get_last_checkin_at (goal) == NULL &&
+         trellis_goal_get_n_children (goal) == 0;
+}
+
+static void
+test_goals_delete (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisGoalTree *tree = trellis_goals_page_get_tree (fixture->page);
+  TrellisStore *store = trellis_workspace_get_store (fixture->workspace);
+  TrellisGoal *approved = first_goal_where (tree, is_checkin_candidate);
+  TrellisGoal *draft = first_goal_where (tree, is_deletable_draft);
+  g_autofree char *draft_id = NULL;
+  guint n_before = trellis_goal_tree_get_n_goals (tree);
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (approved);
+  g_assert_nonnull (draft);
+  draft_id = g_strdup (trellis_goal_get_id (draft));
+
+  /* An approved goal offers no deletion: the action is off, nothing asks. */
+  trellis_goals_page_show_goal (fixture->page, trellis_goal_get_id (approved));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "goals.delete", NULL);
+  trellis_test_spin (20);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* A draft does, after a confirmation; Cancel keeps it. */
+  trellis_goals_page_show_goal (fixture->page, draft_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "goals.delete", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  trellis_test_spin (20);
+  g_assert_true (trellis_goal_tree_contains (tree, draft_id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "goals.delete", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+
+  /* Gone from the store; the page reads the quarter again without it. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM goals WHERE id = '%s'", draft_id);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (trellis_store_get_handle (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+  }
+  g_assert_true (trellis_test_spin_until (page_ready, fixture->page, 30000));
+  tree = trellis_goals_page_get_tree (fixture->page);
+  g_assert_false (trellis_goal_tree_contains (tree, draft_id));
+  g_assert_cmpuint (trellis_goal_tree_get_n_goals (tree), ==, n_before - 1);
+  g_assert_null (trellis_goals_page_get_goal (fixture->page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +930,7 @@ main (int   argc,
   g_test_add ("/ui/goals/change-request", Fixture, NULL, fixture_set_up, test_goals_change_request, fixture_tear_down);
   g_test_add ("/ui/goals/editor", Fixture, NULL, fixture_set_up, test_goals_editor, fixture_tear_down);
   g_test_add ("/ui/goals/template", Fixture, NULL, fixture_set_up, test_goals_template, fixture_tear_down);
+  g_test_add ("/ui/goals/delete", Fixture, NULL, fixture_set_up, test_goals_delete, fixture_tear_down);
 
   status = g_test_run ();
 
