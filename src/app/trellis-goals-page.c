@@ -280,13 +280,26 @@ folded_text (GHashTable *cache,
   return folded;
 }
 
+/* Title, owner, and for a person's goal their English name and employee
+ * id too, as the Organisation page finds people. */
 static gboolean
-goal_matches_search (GHashTable  *cache,
-                     TrellisGoal *goal,
-                     const char  *needle)
+goal_matches_search (GHashTable          *cache,
+                     TrellisOrganisation *organisation,
+                     TrellisGoal         *goal,
+                     const char          *needle)
 {
-  return strstr (folded_text (cache, trellis_goal_get_title (goal)), needle) != NULL ||
-         strstr (folded_text (cache, trellis_goal_get_owner_name (goal)), needle) != NULL;
+  TrellisEmployee *owner;
+
+  if (strstr (folded_text (cache, trellis_goal_get_title (goal)), needle) != NULL ||
+      strstr (folded_text (cache, trellis_goal_get_owner_name (goal)), needle) != NULL)
+    return TRUE;
+
+  if (trellis_goal_get_owner_kind (goal) != TRELLIS_OWNER_EMPLOYEE || organisation == NULL)
+    return FALSE;
+  owner = trellis_organisation_find_employee (organisation, trellis_goal_get_employee_id (goal));
+  return owner != NULL &&
+         (strstr (folded_text (cache, trellis_employee_get_english_name (owner)), needle) != NULL ||
+          strstr (folded_text (cache, trellis_employee_get_id (owner)), needle) != NULL);
 }
 
 static const char *
@@ -335,7 +348,8 @@ filter_goal_cb (gpointer item,
         return FALSE;
     }
 
-  if (self->needle != NULL && !goal_matches_search (self->search_keys, goal, self->needle))
+  if (self->needle != NULL &&
+      !goal_matches_search (self->search_keys, get_organisation (self), goal, self->needle))
     return FALSE;
 
   return TRUE;

@@ -653,7 +653,8 @@ evaluate_goal (TrellisGoalTree *self,
   d->abnormal = abnormal;
   d->last_checkin_at = last;
   d->lagging = FALSE;
-  if (slot != NULL)
+  /* A draft or returned goal cannot take check-ins yet: not lagging. */
+  if (slot != NULL && d->state != TRELLIS_GOAL_STATE_DRAFT && d->state != TRELLIS_GOAL_STATE_RETURNED)
     {
       GDate last_date;
 

@@ -479,6 +479,36 @@ test_reload_goal (void)
   g_object_unref (held);
 }
 
+
+/* No check-in for 53 days (the whole of Q4 so far): an approved goal is
+ * lagging; a draft or returned one cannot take check-ins yet, so is not. */
+static void
+test_lagging_needs_checkins_allowed (void)
+{
+  static const struct { const char *id; TrellisGoalState state; gboolean lagging; } rows[] = {
+    { "A", TRELLIS_GOAL_STATE_APPROVED, TRUE },
+    { "S", TRELLIS_GOAL_STATE_SUBMITTED, TRUE },
+    { "D", TRELLIS_GOAL_STATE_DRAFT, FALSE },
+    { "R", TRELLIS_GOAL_STATE_RETURNED, FALSE },
+  };
+  g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) cycles = trellis_cycle_build_year (2026);
+  g_autoptr(TrellisGoalTree) tree = NULL;
+  GDate date = today ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_ptr_array_add (goals, trellis_goal_new (&(TrellisGoalFields) {
+      .id = rows[i].id, .kind = TRELLIS_GOAL_OBJECTIVE, .title = rows[i].id,
+      .owner_kind = TRELLIS_OWNER_EMPLOYEE, .employee_id = "E2", .cycle_id = "2026-Q4",
+      .weight = 0.25, .original_weight = 0.25, .state = rows[i].state,
+      .created_at = "2026-10-01T08:00:00Z",
+    }));
+  tree = trellis_goal_tree_new (goals, cycles, NULL, &date, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_cmpint (trellis_goal_get_lagging (tree_goal (tree, rows[i].id)), ==, rows[i].lagging);
+}
+
 static void
 test_evidence (void)
 {
@@ -553,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/core/goal-tree/store-round-trip", test_store_round_trip);
   g_test_add_func ("/core/goal-tree/records-and-objects", test_records_and_objects);
   g_test_add_func ("/core/goal-tree/reload-goal", test_reload_goal);
+  g_test_add_func ("/core/goal-tree/lagging-needs-checkins-allowed", test_lagging_needs_checkins_allowed);
   g_test_add_func ("/core/goal-tree/evidence", test_evidence);
   g_test_add_func ("/core/goal-tree/audit-trail", test_audit_trail);
 

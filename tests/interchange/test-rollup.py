@@ -184,7 +184,9 @@ def main():
         start, end = day(cycle["start"]), day(cycle["end"])
         last = [k["last_checkin_at"] for k in krs_of[gid] if k["last_checkin_at"]]
         since = day(max(last)) if last else start
-        lagging = start <= TODAY <= end and (TODAY - since).days > LAGGING_DAYS
+        # A draft or returned goal cannot take check-ins yet, so it is never lagging.
+        lagging = (goal["state"] not in ("draft", "returned")
+                   and start <= TODAY <= end and (TODAY - since).days > LAGGING_DAYS)
 
         mine[gid] = {"progress": progress, "score": score(progress), "status": goal_status,
                      "krs": krs, "lagging": lagging, "abnormal": any(k["abnormal"] for k in krs)}

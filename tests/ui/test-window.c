@@ -116,8 +116,14 @@ test_window_pages (Fixture       *fixture,
       trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
     }
 
-  /* win.search comes back to the people list and focuses the search. */
+  /* win.search searches goals on the Goals page... */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "goals"));
+  trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_cmpstr (trellis_window_get_page (fixture->window), ==, "goals");
+
+  /* ...and from anywhere else comes back to the people list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "feedback"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
   g_assert_cmpstr (trellis_window_get_page (fixture->window), ==, "organisation");
   trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
