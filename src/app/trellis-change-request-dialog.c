@@ -284,6 +284,7 @@ static void
 trellis_change_request_dialog_init (TrellisChangeRequestDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_protect_spin_buttons (GTK_WIDGET (self));
   trellis_dialog_setup_escape (GTK_WINDOW (self));
   trellis_spin_button_activates_default (self->value_spin);
 

@@ -282,6 +282,7 @@ trellis_checkin_dialog_init (TrellisCheckinDialog *self)
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_protect_spin_buttons (GTK_WIDGET (self));
   trellis_dialog_setup_escape (GTK_WINDOW (self));
   trellis_spin_button_activates_default (self->value_spin);
 

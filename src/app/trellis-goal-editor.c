@@ -382,6 +382,7 @@ number_spin (double lower,
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 7);
   gtk_widget_add_css_class (spin, "numeric");
   trellis_spin_button_activates_default (GTK_SPIN_BUTTON (spin));
+  trellis_spin_button_ignore_scroll (GTK_SPIN_BUTTON (spin));
   return GTK_SPIN_BUTTON (spin);
 }
 
@@ -742,6 +743,7 @@ trellis_goal_editor_init (TrellisGoalEditor *self)
   self->parent_kr_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_protect_spin_buttons (GTK_WIDGET (self));
   trellis_dialog_setup_escape (GTK_WINDOW (self));
   trellis_spin_button_activates_default (self->weight_spin);
 }

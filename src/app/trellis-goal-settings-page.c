@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-goal-settings-page.h"
+#include "trellis-goal-util.h"
 
 struct _TrellisGoalSettingsPage
 {
@@ -171,6 +172,7 @@ static void
 trellis_goal_settings_page_init (TrellisGoalSettingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_protect_spin_buttons (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->behind_adjustment, "value-changed", G_CALLBACK (on_threshold_changed_cb), self);
   g_signal_connect_swapped (self->at_risk_adjustment, "value-changed", G_CALLBACK (on_threshold_changed_cb), self);

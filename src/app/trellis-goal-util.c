@@ -453,6 +453,59 @@ trellis_spin_button_activates_default (GtkSpinButton *spin)
     gtk_text_set_activates_default (GTK_TEXT (delegate), TRUE);
 }
 
+static gboolean
+on_spin_scroll_cb (GtkEventControllerScroll *controller,
+                   double                    dx,
+                   double                    dy,
+                   gpointer                  user_data)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (spin);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+
+  if (focus != NULL && (focus == spin || gtk_widget_is_ancestor (focus, spin)))
+    return FALSE;
+
+  /* Not focused: the wheel belongs to the form around it. */
+  scrolled = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * 48.0);
+    }
+  return TRUE;
+}
+
+void
+trellis_spin_button_ignore_scroll (GtkSpinButton *spin)
+{
+  GtkEventController *scroll;
+
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_spin_scroll_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (spin), scroll);
+}
+
+void
+trellis_widget_protect_spin_buttons (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      trellis_spin_button_ignore_scroll (GTK_SPIN_BUTTON (widget));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    trellis_widget_protect_spin_buttons (child);
+}
+
 void
 trellis_widget_add_toast (GtkWidget  *widget,
                           const char *text)

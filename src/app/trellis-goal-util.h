@@ -86,6 +86,11 @@ void        trellis_dialog_setup_escape      (GtkWindow            *window);
  * spin buttons have no activates-default of their own). */
 void        trellis_spin_button_activates_default (GtkSpinButton *spin);
 /* The AdwToastOverlay above @widget, if any. */
+/* A spin button inside a scrolled form changes its value only when it has
+ * the focus; otherwise the wheel scrolls the form, as people expect. */
+void        trellis_spin_button_ignore_scroll (GtkSpinButton    *spin);
+/* The same for every spin button inside @widget. */
+void        trellis_widget_protect_spin_buttons (GtkWidget      *widget);
 void        trellis_widget_add_toast         (GtkWidget            *widget,
                                               const char           *text);
 /* Shows @message in an AdwMessageDialog over @widget's window. */

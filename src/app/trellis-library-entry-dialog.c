@@ -210,6 +210,7 @@ trellis_library_entry_dialog_init (TrellisLibraryEntryDialog *self)
   const char *kind;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_protect_spin_buttons (GTK_WIDGET (self));
   trellis_dialog_setup_escape (GTK_WINDOW (self));
   trellis_spin_button_activates_default (self->baseline_spin);
   trellis_spin_button_activates_default (self->target_spin);

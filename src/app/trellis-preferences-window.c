@@ -20,6 +20,7 @@
 #include "trellis-preferences-window.h"
 #include "trellis-template-settings-page.h"
 #include "trellis-workflow-settings-page.h"
+#include "trellis-goal-util.h"
 
 struct _TrellisPreferencesWindow
 {
@@ -190,6 +191,7 @@ static void
 trellis_preferences_window_init (TrellisPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_protect_spin_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *

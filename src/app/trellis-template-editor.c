@@ -197,6 +197,7 @@ add_chosen (TrellisTemplateEditor *self,
   chosen->library_id = g_strdup (library_id);
   chosen->row = adw_action_row_new ();
   chosen->weight = GTK_SPIN_BUTTON (spin);
+  trellis_spin_button_ignore_scroll (chosen->weight);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (chosen->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (chosen->row),
@@ -459,6 +460,7 @@ trellis_template_editor_init (TrellisTemplateEditor *self)
   const char *kind;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_protect_spin_buttons (GTK_WIDGET (self));
   trellis_dialog_setup_escape (GTK_WINDOW (self));
 
   self->department_ids = g_ptr_array_new_with_free_func (g_free);

@@ -351,6 +351,7 @@ static void
 trellis_weight_rule_dialog_init (TrellisWeightRuleDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_protect_spin_buttons (GTK_WIDGET (self));
   trellis_dialog_setup_escape (GTK_WINDOW (self));
   trellis_spin_button_activates_default (self->weight_spin);
   update_threshold_unit (self);

@@ -79,6 +79,44 @@ test_goal_settings (void)
   g_assert_cmpfloat (thresholds.at_risk_gap, ==, 33.0);
   g_assert_cmpfloat (gtk_spin_button_get_value (find_spin (window, 2)), ==, 33.0);
 
+  /* The wheel over an unfocused spin button scrolls the page, not the
+   * value: the guard claims the scroll in the capture phase. */
+  {
+    GtkSpinButton *spin = find_spin (window, 3);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (spin));
+    gboolean handled = FALSE;
+    guint n_guards = 0;
+
+    gtk_widget_grab_focus (GTK_WIDGET (find_spin (window, 1)));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller) ||
+            gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+          continue;
+        n_guards++;
+        g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+        g_assert_true (handled);
+      }
+    g_assert_cmpuint (n_guards, ==, 1);
+    g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 14.0);
+
+    /* Focused, the wheel is the spin button's again. */
+    gtk_widget_grab_focus (GTK_WIDGET (spin));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+          {
+            g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+            g_assert_false (handled);
+          }
+      }
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   trellis_test_spin (50);
   g_assert_finalize_object (g_steal_pointer (&workspace));
