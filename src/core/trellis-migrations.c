@@ -368,6 +368,10 @@ static const char * const migrations[] = {
   "  INSERT INTO audit_log (at, actor_id, entity, entity_id, action, new_value)"
   "  VALUES (trellis_now (), trellis_actor (), 'weight_rule', new.id, 'create', new.name);"
   "END;"
+  /* Check-ins were append-only against edits; now against deletion too,
+   * including the cascade from a deleted key result or goal. */
+  "CREATE TRIGGER checkins_no_delete BEFORE DELETE ON checkins"
+  "  BEGIN SELECT RAISE (ABORT, 'check-ins are history and cannot be deleted'); END;"
   "CREATE TRIGGER weight_rules_audit_delete AFTER DELETE ON weight_rules BEGIN"
   "  INSERT INTO audit_log (at, actor_id, entity, entity_id, action, old_value)"
   "  VALUES (trellis_now (), trellis_actor (), 'weight_rule', old.id, 'delete', old.name);"

@@ -392,6 +392,15 @@ test_delete_goal (void)
   g_clear_error (&error);
   g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM key_results WHERE goal_id = 'G000001'"), ==, 3);
 
+  /* The schema holds the line too, even against a cascade. */
+  g_assert_false (trellis_store_exec (store, "DELETE FROM key_results WHERE id = 'K000001'", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "check-ins are history and cannot be deleted"));
+  g_clear_error (&error);
+  g_assert_false (trellis_store_exec (store, "DELETE FROM checkins", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (goals_test_count (store, "SELECT count(*) FROM checkins"), ==, 2);
+
   g_assert_false (trellis_goal_repository_delete_goal (store, "G999999", &error));
   g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
