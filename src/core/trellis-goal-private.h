@@ -101,6 +101,7 @@ typedef enum {
   TRELLIS_GOAL_CHANGED_STATE    = 1 << 3,
   TRELLIS_GOAL_CHANGED_OWNER    = 1 << 4,
   TRELLIS_GOAL_CHANGED_KEY_RESULTS = 1 << 5,  /* added or removed: wrappers are rebuilt */
+  TRELLIS_GOAL_CHANGED_TEXT     = 1 << 6,  /* title, description, kind, category, origin */
 } TrellisGoalChanges;
 
 void              trellis_goal_data_to_fields          (const TrellisGoalData        *data,

@@ -1317,12 +1317,16 @@ trellis_goal_tree_reload_goal (TrellisGoalTree  *self,
     {
       trellis_text_release (d->title);
       d->title = trellis_text_intern (f.title);
+      changes |= TRELLIS_GOAL_CHANGED_TEXT;
     }
   if (g_strcmp0 (d->description, f.description) != 0)
     {
       trellis_text_release (d->description);
       d->description = trellis_text_intern (f.description);
+      changes |= TRELLIS_GOAL_CHANGED_TEXT;
     }
+  if (d->kind != f.kind || d->category != f.category || d->origin != f.origin)
+    changes |= TRELLIS_GOAL_CHANGED_TEXT;
   d->kind = f.kind;
   d->category = f.category;
   d->origin = f.origin;

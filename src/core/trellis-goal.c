@@ -285,6 +285,13 @@ trellis_goal_data_changed (TrellisGoalData    *data,
     g_object_notify_by_pspec (object, properties[PROP_STATE]);
   if (changes & TRELLIS_GOAL_CHANGED_OWNER)
     g_object_notify_by_pspec (object, properties[PROP_OWNER_NAME]);
+  if (changes & TRELLIS_GOAL_CHANGED_TEXT)
+    {
+      g_object_notify_by_pspec (object, properties[PROP_TITLE]);
+      g_object_notify_by_pspec (object, properties[PROP_KIND]);
+      g_object_notify_by_pspec (object, properties[PROP_CATEGORY]);
+      g_object_notify_by_pspec (object, properties[PROP_ORIGIN]);
+    }
   if (changes & TRELLIS_GOAL_CHANGED_KEY_RESULTS)
     g_clear_pointer (&data->object->key_results, g_ptr_array_unref);
   g_object_thaw_notify (object);

@@ -728,6 +728,12 @@ not_loading (gpointer data)
 }
 
 static void
+count_title_cb (guint *notified)
+{
+  (*notified)++;
+}
+
+static void
 test_goals_editor (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -785,6 +791,26 @@ test_goals_editor (Fixture       *fixture,
   g_assert_cmpint (trellis_goal_get_state (created), ==, TRELLIS_GOAL_STATE_DRAFT);
   g_assert_cmpuint (trellis_goal_get_key_results (created)->len, ==, 2);
   trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
+
+  /* Renaming it keeps the tree: the goal updates in place, no new load. */
+  {
+    guint notified = 0;
+
+    g_signal_connect_swapped (created, "notify::title", G_CALLBACK (count_title_cb), &notified);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "goals.edit", NULL));
+    editor = TRELLIS_GOAL_EDITOR (find_toplevel (TRELLIS_TYPE_GOAL_EDITOR));
+    g_assert_nonnull (editor);
+    g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+    trellis_goal_editor_set_title (editor, "提升学术推广转化率");
+    g_assert_true (trellis_goal_editor_save (editor, &error));
+    g_assert_no_error (error);
+    g_assert_true (trellis_test_spin_until (editor_gone, &editor, 1000));
+    g_assert_false (trellis_goals_page_get_loading (fixture->page));
+    g_assert_true (trellis_goals_page_get_tree (fixture->page) == tree);
+    g_assert_cmpstr (trellis_goal_get_title (created), ==, "提升学术推广转化率");
+    g_assert_cmpuint (notified, >=, 1);
+    g_signal_handlers_disconnect_by_data (created, &notified);
+  }
 
   /* A draft can be submitted from the pane. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "goals.submit", NULL));
