@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "trellis-goal-detail.h"
 #include "trellis-goal-util.h"
@@ -947,6 +948,46 @@ describe_audit_entry (TrellisGoalDetail *self,
                               day, who, field_label (entry->field), old_value, new_value);
     }
 
+  else if (g_strcmp0 (entry->action, "submit") == 0)
+    return g_strdup_printf (_("%s %s submitted the goal"), day, who);
+  else if (g_strcmp0 (entry->action, "approve") == 0)
+    return g_strdup_printf (_("%s %s approved the goal"), day, who);
+  else if (g_strcmp0 (entry->action, "return") == 0)
+    {
+      if (entry->new_value != NULL && entry->new_value[0] != '\0')
+        /* Translators: date, person, the comment they gave */
+        return g_strdup_printf (_("%s %s returned the goal: “%s”"), day, who, entry->new_value);
+      return g_strdup_printf (_("%s %s returned the goal"), day, who);
+    }
+  else if (g_strcmp0 (entry->action, "file") == 0)
+    return g_strdup_printf (_("%s %s filed the goal"), day, who);
+  else if (g_str_has_suffix (entry->action, "-change") && entry->field != NULL)
+    {
+      /* "K000123.target" for a key result's field, "weight" for the goal's. */
+      const char *dot = strchr (entry->field, '.');
+      g_autofree char *kr_id = dot != NULL ? g_strndup (entry->field, dot - entry->field) : NULL;
+      const char *field = dot != NULL ? dot + 1 : entry->field;
+      TrellisKeyResult *kr = kr_id != NULL ? trellis_goal_find_key_result (self->goal, kr_id) : NULL;
+      g_autofree char *what = NULL;
+
+      old_value = format_audit_value (field, entry->old_value);
+      new_value = format_audit_value (field, entry->new_value);
+      if (kr_id != NULL)
+        /* Translators: a field of a key result: "the target of “Signed clinics”" */
+        what = g_strdup_printf (_("the %s of “%s”"), field_label (field),
+                                kr != NULL ? trellis_key_result_get_title (kr) : kr_id);
+      else
+        /* Translators: a field of the goal itself: "the weight" */
+        what = g_strdup_printf (_("the %s"), field_label (field));
+
+      if (g_strcmp0 (entry->action, "request-change") == 0)
+        /* Translators: date, person, "the target of “…”", old → new */
+        return g_strdup_printf (_("%s %s asked to change %s %s → %s"), day, who, what, old_value, new_value);
+      if (g_strcmp0 (entry->action, "approve-change") == 0)
+        return g_strdup_printf (_("%s %s approved changing %s %s → %s"), day, who, what, old_value, new_value);
+      return g_strdup_printf (_("%s %s declined changing %s %s → %s"), day, who, what, old_value, new_value);
+    }
+
   if (g_strcmp0 (entry->entity, "weight_rule") == 0)
     return g_strdup_printf (_("%s a weight rule fired (%s)"), day, entry->entity_id);
 
@@ -974,9 +1015,10 @@ update_audit (TrellisGoalDetail *self)
       TrellisAuditEntry *entry = g_ptr_array_index (entries, i - 1);
       g_autofree char *text = NULL;
 
-      /* The step counter moves with every approval, which the approvals
-       * list already tells in words. */
-      if (g_strcmp0 (entry->field, "approval_step") == 0)
+      /* The state and step move with every workflow action, which has its
+       * own line ("approved the goal"). */
+      if (g_strcmp0 (entry->action, "update") == 0 &&
+          (g_strcmp0 (entry->field, "approval_step") == 0 || g_strcmp0 (entry->field, "status") == 0))
         continue;
 
       text = describe_audit_entry (self, entry);

@@ -177,6 +177,9 @@ update_people (TrellisTemplateDialog *self)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *subtitle = NULL;
   const char *root_id = department != NULL ? trellis_department_get_id (department) : NULL;
+  guint selected = self->templates != NULL ? adw_combo_row_get_selected (self->template_row) : GTK_INVALID_LIST_POSITION;
+  const TrellisGoalTemplate *template_ = selected < self->templates->len ? g_ptr_array_index (self->templates, selected)
+                                                                          : NULL;
   guint n = 0;
 
   g_clear_pointer (&self->employee_ids, g_strfreev);
@@ -190,12 +193,19 @@ update_people (TrellisTemplateDialog *self)
           !trellis_organisation_department_is_within (organisation, trellis_employee_get_department_id (employee),
                                                       root_id))
         continue;
+      /* Only the people the template is made for: its level and department. */
+      if (template_ != NULL && !trellis_goal_template_fits (template_, organisation, employee))
+        continue;
       g_strv_builder_add (builder, trellis_employee_get_id (employee));
       n++;
     }
   self->employee_ids = g_strv_builder_end (builder);
 
-  subtitle = g_strdup_printf (ngettext ("%'u person", "%'u people", n), n);
+  if (template_ != NULL && template_->level != NULL && template_->level[0] != '\0')
+    /* Translators: how many people get the template; %s is a level prefix such as "P" */
+    subtitle = g_strdup_printf (ngettext ("%'u person at level %s…", "%'u people at levels %s…", n), n, template_->level);
+  else
+    subtitle = g_strdup_printf (ngettext ("%'u person", "%'u people", n), n);
   adw_action_row_set_subtitle (self->department_row, subtitle);
 }
 
@@ -387,6 +397,9 @@ trellis_template_dialog_new (GtkWindow        *parent,
   trellis_department_drop_down_select (self->department_drop_down, department_id);
   g_signal_connect_object (self->department_drop_down, "notify::selected",
                            G_CALLBACK (on_department_selected_cb), self, G_CONNECT_SWAPPED);
+  /* Another template fits other people. */
+  g_signal_connect_object (self->template_row, "notify::selected",
+                           G_CALLBACK (update_people), self, G_CONNECT_SWAPPED);
   on_department_selected_cb (self);
 
   gtk_stack_set_visible_child_name (self->stack, self->templates->len > 0 ? "form" : "empty");

@@ -308,22 +308,19 @@ on_scope_changed_cb (TrellisTemplateEditor *self)
 static void
 on_spread_clicked_cb (TrellisTemplateEditor *self)
 {
-  g_autofree double *weights = NULL;
   guint n = self->chosen->len;
 
   if (n == 0)
     return;
 
-  /* Equal shares, then let the core fix the rounding so they sum to 1. */
-  weights = g_new (double, n);
-  for (guint i = 0; i < n; i++)
-    weights[i] = 1.0 / n;
-  trellis_okr_renormalise (weights, n, 0, weights[0]);
+  /* Equal shares in the tenths of a percent the fields show, the rest to
+   * the first ones: three make 33.4 + 33.3 + 33.3, not 99.9. */
   for (guint i = 0; i < n; i++)
     {
       ChosenKeyResult *chosen = g_ptr_array_index (self->chosen, i);
+      guint tenths = 1000 / n + (i < 1000 % n ? 1 : 0);
 
-      gtk_spin_button_set_value (chosen->weight, weights[i] * 100.0);
+      gtk_spin_button_set_value (chosen->weight, tenths / 10.0);
     }
   update_weights (self);
 }

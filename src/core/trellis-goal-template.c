@@ -843,6 +843,27 @@ typedef struct
   double                   weight;
 } PlannedKeyResult;
 
+gboolean
+trellis_goal_template_fits (const TrellisGoalTemplate *template_,
+                            TrellisOrganisation       *organisation,
+                            TrellisEmployee           *employee)
+{
+  const char *level;
+
+  g_return_val_if_fail (template_ != NULL, FALSE);
+  g_return_val_if_fail (TRELLIS_IS_EMPLOYEE (employee), FALSE);
+
+  level = trellis_employee_get_level (employee);
+  if (template_->level != NULL && template_->level[0] != '\0' &&
+      (level == NULL || !g_str_has_prefix (level, template_->level)))
+    return FALSE;
+  if (template_->department_id != NULL && organisation != NULL &&
+      !trellis_organisation_department_is_within (organisation, trellis_employee_get_department_id (employee),
+                                                  template_->department_id))
+    return FALSE;
+  return TRUE;
+}
+
 gint
 trellis_goal_template_bulk_assign (TrellisStore         *store,
                                    const char           *template_id,
@@ -952,16 +973,54 @@ trellis_goal_template_bulk_assign (TrellisStore         *store,
         }
     }
 
+  /* Each person exists and is someone the template is made for: a level
+   * starting with its level, in its department or one below. */
   for (guint i = 0; i < n_employees; i++)
     {
-      gboolean exists = FALSE;
+      g_autofree char *name = NULL;
+      g_autofree char *level = NULL;
+      gboolean in_department = TRUE;
 
-      if (!row_exists (store, "SELECT 1 FROM employees WHERE id = ?1", employee_ids[i], &exists, error))
+      stmt = trellis_store_prepare (store,
+                                    "WITH RECURSIVE up (id) AS ("
+                                    "  SELECT department_id FROM employees WHERE id = ?1"
+                                    "  UNION SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id"
+                                    "  WHERE d.parent_id IS NOT NULL)"
+                                    " SELECT name, coalesce (level, ''),"
+                                    "        ?2 IS NULL OR EXISTS (SELECT 1 FROM up WHERE id = ?2)"
+                                    " FROM employees WHERE id = ?1", error);
+      if (stmt == NULL)
         goto failed;
-      if (!exists)
+      sqlite3_bind_text (stmt, 1, employee_ids[i], -1, SQLITE_TRANSIENT);
+      if (template_->department_id != NULL)
+        sqlite3_bind_text (stmt, 2, template_->department_id, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 2);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          name = g_strdup (trellis_stmt_column_text (stmt, 0));
+          level = g_strdup (trellis_stmt_column_text (stmt, 1));
+          in_department = sqlite3_column_int (stmt, 2) != 0;
+        }
+      sqlite3_reset (stmt);
+      if (name == NULL)
         {
           g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND,
                        _("There is no employee with id “%s”"), employee_ids[i]);
+          goto failed;
+        }
+      if (template_->level != NULL && template_->level[0] != '\0' && !g_str_has_prefix (level, template_->level))
+        {
+          g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                       _("Template “%s” is for levels %s…, but %s (%s) is at level %s"),
+                       template_->name, template_->level, name, employee_ids[i], level);
+          goto failed;
+        }
+      if (!in_department)
+        {
+          g_set_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID,
+                       _("Template “%s” is for another department than that of %s (%s)"),
+                       template_->name, name, employee_ids[i]);
           goto failed;
         }
     }

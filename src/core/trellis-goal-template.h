@@ -13,6 +13,7 @@
 
 #include "trellis-goal.h"
 #include "trellis-progress.h"
+#include "trellis-organisation.h"
 #include "trellis-store.h"
 
 G_BEGIN_DECLS
@@ -94,6 +95,11 @@ GPtrArray *trellis_goal_template_list           (TrellisStore            *store,
  * aligned to @parent_goal_id or @parent_kr_id (either may be NULL), with
  * @weight, in ONE transaction; an employee who already has a goal from
  * this template in the cycle is skipped. Returns the number created. */
+/* Is @employee someone @template_ is made for: a level starting with the
+ * template's and, with @organisation, its department or one below? */
+gboolean   trellis_goal_template_fits           (const TrellisGoalTemplate *template_,
+                                                 TrellisOrganisation     *organisation,
+                                                 TrellisEmployee         *employee);
 gint       trellis_goal_template_bulk_assign    (TrellisStore            *store,
                                                  const char              *template_id,
                                                  const char * const      *employee_ids,

@@ -445,13 +445,31 @@ test_bulk_assign (Fixture       *fixture,
   /* A bad id anywhere in the list: nothing at all is created. */
   audit_before = goals_test_count (fixture->store, "SELECT count(*) FROM audit_log");
   {
-    static const char * const with_unknown[] = { "E6", "E7", "E9999", "E8", NULL };
+    static const char * const with_unknown[] = { "E6", "E9999", NULL };
+    /* The template is for levels P… in R1-S and below: Dan is M2 there,
+     * Gus is P3 in the other region. */
+    static const char * const with_manager[] = { "E6", "E4", NULL };
+    static const char * const with_other_region[] = { "E6", "E7", NULL };
 
     n = trellis_goal_template_bulk_assign (fixture->store, template_id, with_unknown, "2026-Q1", NULL, NULL, 1.0,
                                            NULL, NULL, NULL, &error);
     g_assert_cmpint (n, ==, -1);
     g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_NOT_FOUND);
     g_assert_cmpstr (error->message, ==, "There is no employee with id “E9999”");
+    g_clear_error (&error);
+
+    n = trellis_goal_template_bulk_assign (fixture->store, template_id, with_manager, "2026-Q1", NULL, NULL, 1.0,
+                                           NULL, NULL, NULL, &error);
+    g_assert_cmpint (n, ==, -1);
+    g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "Template “Sales rep, quarterly” is for levels P…, but Dan (E4) is at level M2");
+    g_clear_error (&error);
+
+    n = trellis_goal_template_bulk_assign (fixture->store, template_id, with_other_region, "2026-Q1", NULL, NULL, 1.0,
+                                           NULL, NULL, NULL, &error);
+    g_assert_cmpint (n, ==, -1);
+    g_assert_error (error, TRELLIS_GOAL_ERROR, TRELLIS_GOAL_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "Template “Sales rep, quarterly” is for another department than that of Gus (E7)");
     g_clear_error (&error);
   }
   g_assert_cmpint (goals_test_count (fixture->store, "SELECT count(*) FROM goals"), ==, goals_before + 501);

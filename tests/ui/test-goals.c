@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "trellis-approval-dialog.h"
 #include "trellis-change-request-dialog.h"
@@ -112,6 +113,20 @@ find_cell (GtkWidget         *widget,
     }
 
   return NULL;
+}
+
+static guint
+count_labels_containing (GtkWidget  *widget,
+                         const char *text)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels_containing (child, text);
+  return n;
 }
 
 static GtkWidget *
@@ -643,6 +658,15 @@ test_goals_workflow (Fixture       *fixture,
   g_assert_true (trellis_goal_get_state (goal) == TRELLIS_GOAL_STATE_APPROVED ||
                  trellis_goal_get_approval_step (goal) == step + 1);
   trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
+
+  /* The history tells it in words, once: no raw action, no state line. */
+  {
+    GtkWidget *detail = GTK_WIDGET (trellis_goals_page_get_detail (fixture->page));
+
+    g_assert_cmpuint (count_labels_containing (detail, "approved the goal"), ==, 1);
+    g_assert_cmpuint (count_labels_containing (detail, "approve goal"), ==, 0);
+    g_assert_cmpuint (count_labels_containing (detail, "changed state"), ==, 0);
+  }
 }
 
 static void

@@ -113,6 +113,13 @@ is_button_labelled (GtkWidget    *widget,
 }
 
 static gboolean
+is_icon_button (GtkWidget    *widget,
+                gconstpointer icon_name)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0;
+}
+
+static gboolean
 is_menu_button_labelled (GtkWidget    *widget,
                          gconstpointer label)
 {
@@ -448,7 +455,31 @@ test_add_template (Fixture       *fixture,
   g_assert_cmpuint (templates->len, ==, 3);
   g_clear_pointer (&templates, g_ptr_array_unref);
 
+  /* A third, then Spread Evenly: 33.4 + 33.3 + 33.3 = 100 %, not 99.9. */
+  row = find_widget (library_list, is_row_titled, "客户满意度");
+  g_signal_emit_by_name (library_list, "row-activated", row);
+  click (find_widget (editor, is_button_labelled, "_Spread Evenly"));
+  g_ptr_array_set_size (spins, 0);
+  collect_widgets (editor, is_spin_button, NULL, spins);
+  g_assert_cmpuint (spins->len, ==, 3);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (g_ptr_array_index (spins, 0)), 33.4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (g_ptr_array_index (spins, 1)), 33.3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (g_ptr_array_index (spins, 2)), 33.3, 1e-9);
+  g_assert_cmpuint (count_widgets (editor, is_label, "Weights add up to 100 %."), ==, 1);
+  /* Out again, for the two-KR template below. */
+  {
+    g_autoptr(GPtrArray) removes = g_ptr_array_new ();
+
+    collect_widgets (editor, is_icon_button, "list-remove-symbolic", removes);
+    g_assert_cmpuint (removes->len, ==, 3);
+    click (g_ptr_array_index (removes, 2));
+  }
+  g_ptr_array_set_size (spins, 0);
+  collect_widgets (editor, is_spin_button, NULL, spins);
+  g_assert_cmpuint (spins->len, ==, 2);
+
   /* 60 % + 40 %: saved. */
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 60);
   gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 40);
   g_assert_cmpuint (count_widgets (editor, is_label, "Weights add up to 100 %."), ==, 1);
   click (find_widget (editor, is_button_labelled, "_Save"));
