@@ -60,6 +60,8 @@ show_error (TrellisApprovalStepsDialog *self,
   self->error_text = g_strdup (message);
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    trellis_widget_scroll_into_view (GTK_WIDGET (self->error_label));
 }
 
 static GtkWidget *

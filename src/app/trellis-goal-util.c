@@ -84,6 +84,9 @@ trellis_format_number (double value)
 {
   if (!isfinite (value))
     return g_strdup ("—");
+  /* A share that rounds to nothing from below reads "0", not "-0". */
+  if (fabs (value) < 0.005)
+    value = 0.0;
   if (fabs (value - round (value)) < 1e-9)
     return g_strdup_printf ("%.0f", value);
   if (fabs (value * 10 - round (value * 10)) < 1e-9)
@@ -476,6 +479,46 @@ on_spin_scroll_cb (GtkEventControllerScroll *controller,
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * 48.0);
     }
   return TRUE;
+}
+
+static gboolean
+scroll_into_view_cb (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (scrolled != NULL && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      /* Where the widget sits in the scrolled content, then the least
+       * scrolling that shows all of it. */
+      if (content != NULL && gtk_widget_compute_bounds (widget, content, &bounds))
+        {
+          double top = bounds.origin.y;
+          double bottom = top + bounds.size.height;
+          double value = gtk_adjustment_get_value (adjustment);
+          double page = gtk_adjustment_get_page_size (adjustment);
+
+          if (bottom > value + page)
+            gtk_adjustment_set_value (adjustment, bottom - page);
+          else if (top < value)
+            gtk_adjustment_set_value (adjustment, top);
+        }
+    }
+  g_object_unref (widget);
+  return G_SOURCE_REMOVE;
+}
+
+void
+trellis_widget_scroll_into_view (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* A label just made visible has no place yet: wait for the layout. */
+  g_timeout_add_full (G_PRIORITY_LOW, 50, scroll_into_view_cb, g_object_ref (widget), NULL);
 }
 
 void

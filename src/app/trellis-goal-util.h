@@ -89,6 +89,9 @@ void        trellis_spin_button_activates_default (GtkSpinButton *spin);
 /* A spin button inside a scrolled form changes its value only when it has
  * the focus; otherwise the wheel scrolls the form, as people expect. */
 void        trellis_spin_button_ignore_scroll (GtkSpinButton    *spin);
+/* Scrolls the form around @widget so it shows (after the next layout):
+ * an error at the foot of a long dialog must not go unseen. */
+void        trellis_widget_scroll_into_view (GtkWidget          *widget);
 /* The same for every spin button inside @widget. */
 void        trellis_widget_protect_spin_buttons (GtkWidget      *widget);
 void        trellis_widget_add_toast         (GtkWidget            *widget,

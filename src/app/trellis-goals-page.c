@@ -47,7 +47,8 @@ typedef struct {
 } ColumnInfo;
 
 static const ColumnInfo columns[TRELLIS_N_GOAL_COLUMNS] = {
-  [TRELLIS_GOAL_COLUMN_TITLE]        = { N_("Title"),         -1,  TRUE  },
+  /* Titles are the point of the list: they get room first and grow. */
+  [TRELLIS_GOAL_COLUMN_TITLE]        = { N_("Title"),         240, TRUE  },
   [TRELLIS_GOAL_COLUMN_OWNER]        = { N_("Owner"),         96,  FALSE },
   [TRELLIS_GOAL_COLUMN_WEIGHT]       = { N_("Weight"),        62,  FALSE },
   [TRELLIS_GOAL_COLUMN_PROGRESS]     = { N_("Progress"),      120, FALSE },
@@ -64,7 +65,7 @@ typedef struct {
 
 
 /* The widest the detail pane starts, in pixels. */
-#define DETAIL_WIDTH 460
+#define DETAIL_WIDTH 400
 
 struct _TrellisGoalsPage
 {
@@ -1297,6 +1298,14 @@ on_editor_saved_cb (TrellisGoalsPage *self,
 }
 
 static void
+on_editor_destroyed_cb (TrellisGoalsPage *self)
+{
+  /* Not while the page itself is going away. */
+  if (self->detail != NULL && self->tree != NULL && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    after_write (self);
+}
+
+static void
 open_editor (TrellisGoalsPage *self,
              TrellisGoal      *goal)
 {
@@ -1304,6 +1313,9 @@ open_editor (TrellisGoalsPage *self,
                                                        goal, self->cycle_id);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
+  /* Removing a key result is written at once, even if the editor is then
+   * cancelled: the pane shows what the store now holds. */
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (on_editor_destroyed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
