@@ -1888,6 +1888,71 @@ trellis_goals_page_class_init (TrellisGoalsPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "trellis-goals-page");
 }
 
+/* Right opens a goal; Left closes it, or selects its parent: the keys of
+ * every tree people know. */
+static void
+select_and_show_position (TrellisGoalsPage *self,
+                          guint             position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  /* GtkColumnView has no scroll_to before 4.12; its inner list view does. */
+  gtk_widget_activate_action (gtk_widget_get_last_child (GTK_WIDGET (self->column_view)),
+                              "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+on_tree_key_pressed_cb (TrellisGoalsPage *self,
+                        guint             keyval,
+                        guint             keycode,
+                        GdkModifierType   state)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(GtkTreeListRow) row = NULL;
+  gboolean right = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
+  gboolean left = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left;
+
+  if ((!right && !left) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (row == NULL)
+    return FALSE;
+
+  if (right && gtk_tree_list_row_is_expandable (row) && !gtk_tree_list_row_get_expanded (row))
+    {
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      return TRUE;
+    }
+  if (left)
+    {
+      g_autoptr(GtkTreeListRow) parent = NULL;
+
+      if (gtk_tree_list_row_get_expanded (row))
+        {
+          gtk_tree_list_row_set_expanded (row, FALSE);
+          return TRUE;
+        }
+      parent = gtk_tree_list_row_get_parent (row);
+      if (parent != NULL)
+        {
+          /* Parents come before their children: look upwards. */
+          for (guint i = position; i > 0; i--)
+            {
+              g_autoptr(GtkTreeListRow) candidate = g_list_model_get_item (G_LIST_MODEL (self->selection), i - 1);
+
+              if (candidate == parent)
+                {
+                  select_and_show_position (self, i - 1);
+                  break;
+                }
+            }
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 trellis_goals_page_init (TrellisGoalsPage *self)
 {
@@ -1934,6 +1999,14 @@ trellis_goals_page_init (TrellisGoalsPage *self)
                            G_CALLBACK (on_department_selected_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the list moves the focus sideways. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_tree_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  }
   g_signal_connect_object (self->paned, "notify::max-position",
                            G_CALLBACK (on_paned_max_position_cb), self, G_CONNECT_SWAPPED);
 
@@ -2218,10 +2291,7 @@ trellis_goals_page_show_goal (TrellisGoalsPage *self,
       return;
     }
 
-  gtk_single_selection_set_selected (self->selection, position);
-  /* GtkColumnView has no scroll_to before 4.12; its inner list view does. */
-  gtk_widget_activate_action (gtk_widget_get_last_child (GTK_WIDGET (self->column_view)),
-                              "list.scroll-to-item", "u", position);
+  select_and_show_position (self, position);
 }
 
 TrellisGoal *

@@ -115,6 +115,26 @@ find_cell (GtkWidget         *widget,
   return NULL;
 }
 
+/* What the column view's key controller (capture phase) does with a key. */
+static gboolean
+press_tree_key (TrellisGoalsPage *page,
+                guint             keyval)
+{
+  GtkWidget *view = GTK_WIDGET (trellis_goals_page_get_column_view (page));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}
+
 static guint
 count_labels_containing (GtkWidget  *widget,
                          const char *text)
@@ -303,10 +323,25 @@ test_goals_tree (Fixture       *fixture,
   g_assert_cmpint (trellis_goal_get_owner_kind (company_goal), ==, TRELLIS_OWNER_COMPANY);
   g_assert_cmpuint (trellis_goal_get_n_children (company_goal), >, 0);
   g_assert_true (gtk_tree_list_row_is_expandable (first));
+
+  /* By keyboard: Right opens the selected goal, Left closes it. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+  g_assert_true (press_tree_key (fixture->page, GDK_KEY_Right));
+  g_assert_true (gtk_tree_list_row_get_expanded (first));
+  g_assert_true (press_tree_key (fixture->page, GDK_KEY_Left));
+  g_assert_false (gtk_tree_list_row_get_expanded (first));
+  g_assert_false (press_tree_key (fixture->page, GDK_KEY_Left));
+
   gtk_tree_list_row_set_expanded (first, TRUE);
   g_assert_cmpuint (trellis_goals_page_get_n_shown (fixture->page), ==,
                     n_roots + trellis_goal_get_n_children (company_goal));
   trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
+
+  /* Left on a child goes up to the company goal. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 1);
+  g_assert_true (press_tree_key (fixture->page, GDK_KEY_Left));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
+  g_assert_true (gtk_tree_list_row_get_expanded (first));
 
   /* Sorting by a column keeps children under their parents. */
   {
