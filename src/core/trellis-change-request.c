@@ -64,7 +64,7 @@ format_value (TrellisChangeField field,
   if (field == TRELLIS_CHANGE_WEIGHT)
     {
       g_autofree char *number = format_percent (value);
-      return g_strdup_printf ("%s %%", number);
+      return g_strdup_printf (_("%s %%"), number);
     }
   return trellis_text_format_number (value);
 }

@@ -436,7 +436,7 @@ trellis_key_result_format_value (TrellisKeyResult *self,
 
   number = format_number (value);
   if (self->data->measure == TRELLIS_MEASURE_PERCENTAGE)
-    return g_strdup_printf ("%s %%", number);
+    return g_strdup_printf (_("%s %%"), number);
   if (self->data->unit != NULL)
     return g_strdup_printf ("%s %s", number, self->data->unit);
   return g_steal_pointer (&number);

@@ -685,8 +685,8 @@ compose_notice (const TrellisWeightRule *rule,
     {
       g_autofree char *a = trellis_text_format_number (observed * 100.0);
       g_autofree char *b = trellis_text_format_number (rule->threshold * 100.0);
-      observed_text = g_strdup_printf ("%s %%", a);
-      threshold_text = g_strdup_printf ("%s %%", b);
+      observed_text = g_strdup_printf (_("%s %%"), a);
+      threshold_text = g_strdup_printf (_("%s %%"), b);
     }
   else
     {
