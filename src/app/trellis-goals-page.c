@@ -89,6 +89,7 @@ struct _TrellisGoalsPage
   char                   *needle;          /* case-folded search text, NULL when empty */
   char                   *department_id;   /* NULL: everybody */
   int                     status;          /* -1: any */
+  int                     state;           /* TrellisGoalState, -1: any */
   TrellisGoalsFilterFlags flags;
   GHashTable             *search_keys;     /* interned title or owner name → folded */
   GHashTable             *sort_keys[TRELLIS_N_GOAL_COLUMNS];
@@ -108,6 +109,7 @@ struct _TrellisGoalsPage
   GtkSearchEntry         *search_entry;
   GtkDropDown            *department_drop_down;
   GtkDropDown            *status_drop_down;
+  GtkDropDown            *state_drop_down;
   GtkToggleButton        *lagging_toggle;
   GtkToggleButton        *abnormal_toggle;
   GtkToggleButton        *unaligned_toggle;
@@ -162,7 +164,7 @@ static gboolean
 filter_active (TrellisGoalsPage *self)
 {
   return self->needle != NULL || self->department_id != NULL ||
-         self->status >= 0 || self->flags != TRELLIS_GOALS_FILTER_NONE;
+         self->status >= 0 || self->state >= 0 || self->flags != TRELLIS_GOALS_FILTER_NONE;
 }
 
 /* Sorting */
@@ -326,6 +328,8 @@ filter_goal_cb (gpointer item,
   TrellisGoal *goal = item;
 
   if (self->status >= 0 && (int) trellis_goal_get_progress_status (goal) != self->status)
+    return FALSE;
+  if (self->state >= 0 && (int) trellis_goal_get_state (goal) != self->state)
     return FALSE;
   if ((self->flags & TRELLIS_GOALS_FILTER_LAGGING) && !trellis_goal_get_lagging (goal))
     return FALSE;
@@ -567,6 +571,34 @@ on_status_selected_cb (TrellisGoalsPage *self,
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
   self->status = status;
+  apply_filter (self, change);
+}
+
+/* Where goals are in approval: drafts to chase, submissions to decide. */
+static void
+on_state_selected_cb (TrellisGoalsPage *self,
+                      GParamSpec       *pspec,
+                      GtkDropDown      *drop_down)
+{
+  static const int states[] = {
+    -1, TRELLIS_GOAL_STATE_DRAFT, TRELLIS_GOAL_STATE_SUBMITTED, TRELLIS_GOAL_STATE_RETURNED,
+    TRELLIS_GOAL_STATE_APPROVED, TRELLIS_GOAL_STATE_FILED,
+  };
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  int state = selected < G_N_ELEMENTS (states) ? states[selected] : -1;
+  GtkFilterChange change;
+
+  if (state == self->state)
+    return;
+
+  if (self->state < 0)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (state < 0)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  self->state = state;
   apply_filter (self, change);
 }
 
@@ -1577,6 +1609,7 @@ clear_filters_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   trellis_goals_page_set_filter_flags (self, TRELLIS_GOALS_FILTER_NONE);
   gtk_drop_down_set_selected (self->status_drop_down, 0);
+  gtk_drop_down_set_selected (self->state_drop_down, 0);
   trellis_department_drop_down_select (self->department_drop_down, NULL);
 }
 
@@ -1846,6 +1879,7 @@ trellis_goals_page_class_init (TrellisGoalsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalsPage, department_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalsPage, status_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalsPage, state_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalsPage, lagging_toggle);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalsPage, abnormal_toggle);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalsPage, unaligned_toggle);
@@ -1959,6 +1993,7 @@ trellis_goals_page_init (TrellisGoalsPage *self)
   GtkTreeListRowSorter *row_sorter;
 
   self->status = -1;
+  self->state = -1;
   g_date_clear (&self->today, 1);
   self->search_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->restore_expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1995,6 +2030,8 @@ trellis_goals_page_init (TrellisGoalsPage *self)
                            G_CALLBACK (on_cycle_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_drop_down, "notify::selected",
                            G_CALLBACK (on_status_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state_drop_down, "notify::selected",
+                           G_CALLBACK (on_state_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->department_drop_down, "notify::selected",
                            G_CALLBACK (on_department_selected_cb), self, G_CONNECT_SWAPPED);
 
@@ -2056,12 +2093,14 @@ trellis_goals_page_set_workspace (TrellisGoalsPage *self,
   g_clear_pointer (&self->needle, g_free);
   g_clear_pointer (&self->department_id, g_free);
   self->status = -1;
+  self->state = -1;
   self->flags = TRELLIS_GOALS_FILTER_NONE;
 
   set_tree (self, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   trellis_goals_page_set_filter_flags (self, TRELLIS_GOALS_FILTER_NONE);
   gtk_drop_down_set_selected (self->status_drop_down, 0);
+  gtk_drop_down_set_selected (self->state_drop_down, 0);
   trellis_department_drop_down_set_organisation (self->department_drop_down, get_organisation (self));
   update_cycles (self);
   update_count (self);
@@ -2182,6 +2221,24 @@ trellis_goals_page_set_status_filter (TrellisGoalsPage *self,
     default:
       gtk_drop_down_set_selected (self->status_drop_down, 0);
       break;
+    }
+}
+
+void
+trellis_goals_page_set_state_filter (TrellisGoalsPage *self,
+                                     int               state)
+{
+  g_return_if_fail (TRELLIS_IS_GOALS_PAGE (self));
+
+  /* The drop-down lists draft, submitted, returned, approved, filed. */
+  switch (state)
+    {
+    case TRELLIS_GOAL_STATE_DRAFT: gtk_drop_down_set_selected (self->state_drop_down, 1); break;
+    case TRELLIS_GOAL_STATE_SUBMITTED: gtk_drop_down_set_selected (self->state_drop_down, 2); break;
+    case TRELLIS_GOAL_STATE_RETURNED: gtk_drop_down_set_selected (self->state_drop_down, 3); break;
+    case TRELLIS_GOAL_STATE_APPROVED: gtk_drop_down_set_selected (self->state_drop_down, 4); break;
+    case TRELLIS_GOAL_STATE_FILED: gtk_drop_down_set_selected (self->state_drop_down, 5); break;
+    default: gtk_drop_down_set_selected (self->state_drop_down, 0); break;
     }
 }
 

@@ -57,6 +57,9 @@ void               trellis_goals_page_set_filter_flags   (TrellisGoalsPage      
 /* -1 for any status. */
 void               trellis_goals_page_set_status_filter  (TrellisGoalsPage        *self,
                                                           int                      status);
+/* A TrellisGoalState, or -1 for any. */
+void                 trellis_goals_page_set_state_filter  (TrellisGoalsPage        *self,
+                                                           int                      state);
 /* NULL or the top department: the whole organisation. */
 void               trellis_goals_page_select_department  (TrellisGoalsPage        *self,
                                                           const char              *department_id);

@@ -642,6 +642,31 @@ test_goals_filters (Fixture       *fixture,
     g_assert_true (trellis_test_spin_until (page_settled, fixture->page, 10000));
     g_assert_false (trellis_goals_page_get_filtered (fixture->page));
   }
+
+  /* The approval state: the submitted goals waiting for a decision. */
+  {
+    guint n_submitted = 0;
+
+    for (guint i = 0; i < n_goals; i++)
+      {
+        g_autoptr(TrellisGoal) goal = g_list_model_get_item (goals, i);
+
+        if (trellis_goal_get_state (goal) == TRELLIS_GOAL_STATE_SUBMITTED)
+          n_submitted++;
+      }
+    g_assert_cmpuint (n_submitted, >, 0);
+    g_assert_cmpuint (n_submitted, <, n_goals);
+
+    trellis_goals_page_set_state_filter (fixture->page, TRELLIS_GOAL_STATE_SUBMITTED);
+    g_assert_true (trellis_test_spin_until (page_settled, fixture->page, 10000));
+    g_assert_true (trellis_goals_page_get_filtered (fixture->page));
+    g_assert_cmpuint (trellis_goals_page_get_n_shown (fixture->page), ==, n_submitted);
+    trellis_test_wait_for_frame (GTK_WIDGET (fixture->window));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "goals.clear-filters", NULL));
+    g_assert_true (trellis_test_spin_until (page_settled, fixture->page, 10000));
+    g_assert_false (trellis_goals_page_get_filtered (fixture->page));
+  }
 }
 
 static void
