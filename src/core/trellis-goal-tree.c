@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "trellis-date.h"
@@ -493,6 +494,52 @@ shrink_to_fit (GArray *array)
   return copy;
 }
 
+/* Two people with one name (two 张伟轩 among 100,000) would read as one
+ * person with twice the goals: their goals show the employee id too. */
+static void
+name_namesakes (TrellisGoalTree *self)
+{
+  g_autoptr(GHashTable) first_owner = g_hash_table_new (g_str_hash, g_str_equal);  /* name → owner id */
+  g_autoptr(GHashTable) shared = g_hash_table_new (g_str_hash, g_str_equal);       /* names of two or more */
+
+  for (guint32 i = 0; i < self->n_goals; i++)
+    {
+      const TrellisGoalData *d = goal_at (self, i);
+      const char *other;
+
+      if (d->owner_kind != TRELLIS_OWNER_EMPLOYEE || d->owner_name == NULL || d->owner_id == NULL)
+        continue;
+      other = g_hash_table_lookup (first_owner, d->owner_name);
+      if (other == NULL)
+        g_hash_table_insert (first_owner, d->owner_name, d->owner_id);
+      else if (strcmp (other, d->owner_id) != 0)
+        g_hash_table_add (shared, d->owner_name);
+    }
+
+  if (g_hash_table_size (shared) == 0)
+    return;
+
+  for (guint32 i = 0; i < self->n_goals; i++)
+    {
+      TrellisGoalData *d = goal_at (self, i);
+      g_autofree char *label = NULL;
+
+      if (d->owner_kind != TRELLIS_OWNER_EMPLOYEE || d->owner_name == NULL ||
+          !g_hash_table_contains (shared, d->owner_name))
+        continue;
+      /* Translators: a person's name and employee id, for people who share a name */
+      label = g_strdup_printf (_("%s (%s)"), d->owner_name, d->owner_id);
+      if (d->owner_borrowed)
+        {
+          d->owner_id = trellis_text_intern (d->owner_id);
+          d->owner_borrowed = FALSE;
+        }
+      else
+        trellis_text_release (d->owner_name);
+      d->owner_name = trellis_text_intern (label);
+    }
+}
+
 /* Sorted indices, parents, children in sibling order, the roots and the
  * cascade order, once every record is in. */
 static void
@@ -504,6 +551,7 @@ link_goals (TrellisGoalTree *self)
   GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->n_goals);
 
   flush_pending_key_results (self);
+  name_namesakes (self);
   g_array_sort_with_data (self->by_id, compare_goal_ids, self);
   g_array_sort_with_data (self->kr_by_id, compare_kr_refs, self);
 

@@ -509,6 +509,38 @@ test_lagging_needs_checkins_allowed (void)
     g_assert_cmpint (trellis_goal_get_lagging (tree_goal (tree, rows[i].id)), ==, rows[i].lagging);
 }
 
+
+/* Two people called Eve: their goals say which Eve. */
+static void
+test_namesakes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStore) store = build_store ();
+  g_autoptr(TrellisOrganisation) organisation = NULL;
+  g_autoptr(TrellisGoalTree) tree = NULL;
+  g_autoptr(TrellisEmployee) eve3 = trellis_employee_new (&(TrellisEmployeeFields) {
+    .id = "E3", .name = "Eve", .department_id = "R01", .active = TRUE });
+  g_autoptr(TrellisGoal) goal = trellis_goal_new (&(TrellisGoalFields) {
+    .id = "V", .kind = TRELLIS_GOAL_OBJECTIVE, .title = "Visit clinics", .owner_kind = TRELLIS_OWNER_EMPLOYEE,
+    .employee_id = "E3", .cycle_id = "2026-Q4", .weight = 1.0, .original_weight = 1.0,
+    .state = TRELLIS_GOAL_STATE_DRAFT, .created_at = "2026-10-01T08:00:00Z" });
+  GDate date = today ();
+
+  g_assert_true (trellis_org_repository_insert_employee (store, eve3, &error));
+  g_assert_true (trellis_goal_repository_insert_goal (store, goal, &error));
+  g_assert_no_error (error);
+  organisation = trellis_organisation_load (store, NULL, &error);
+  g_assert_no_error (error);
+
+  tree = trellis_goal_tree_load (store, organisation, "2026-Q4", &date, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_goal_get_owner_name (tree_goal (tree, "P")), ==, "Eve (E2)");
+  g_assert_cmpstr (trellis_goal_get_owner_name (tree_goal (tree, "V")), ==, "Eve (E3)");
+  /* A department keeps its plain name. */
+  g_assert_cmpstr (trellis_goal_get_owner_name (tree_goal (tree, "R")), !=, NULL);
+  g_assert_null (strchr (trellis_goal_get_owner_name (tree_goal (tree, "R")), '('));
+}
+
 static void
 test_evidence (void)
 {
@@ -583,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/core/goal-tree/store-round-trip", test_store_round_trip);
   g_test_add_func ("/core/goal-tree/records-and-objects", test_records_and_objects);
   g_test_add_func ("/core/goal-tree/reload-goal", test_reload_goal);
+  g_test_add_func ("/core/goal-tree/namesakes", test_namesakes);
   g_test_add_func ("/core/goal-tree/lagging-needs-checkins-allowed", test_lagging_needs_checkins_allowed);
   g_test_add_func ("/core/goal-tree/evidence", test_evidence);
   g_test_add_func ("/core/goal-tree/audit-trail", test_audit_trail);
