@@ -113,8 +113,8 @@ update (TrellisGoalCell *self)
       gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
                                     trellis_goal_get_owner_kind (goal) == TRELLIS_OWNER_EMPLOYEE
                                     ? "avatar-default-symbolic" : "system-users-symbolic");
-      set_text (self, g_strdup (trellis_goal_get_owner_name (goal)));
-      gtk_widget_set_tooltip_text (self->label, trellis_goal_get_owner_name (goal));
+      set_text (self, g_strdup (trellis_goal_get_owner_label (goal)));
+      gtk_widget_set_tooltip_text (self->label, trellis_goal_get_owner_label (goal));
       break;
 
     case TRELLIS_GOAL_COLUMN_WEIGHT:

@@ -198,7 +198,7 @@ update_summary (TrellisGoalDetail *self)
   gtk_label_set_text (self->title_label, trellis_goal_get_title (goal));
 
   /* Translators: a goal's owner and cycle, e.g. "王伟 · 2026-Q4" */
-  owner = g_strdup_printf (_("%s · %s"), trellis_goal_get_owner_name (goal), trellis_goal_get_cycle_id (goal));
+  owner = g_strdup_printf (_("%s · %s"), trellis_goal_get_owner_label (goal), trellis_goal_get_cycle_id (goal));
   gtk_label_set_text (self->owner_label, owner);
 
   gtk_label_set_text (self->state_chip, trellis_goal_state_label (trellis_goal_get_state (goal)));

@@ -91,6 +91,8 @@ struct _TrellisGoalData
   /* owner_id and owner_name point into the tree's organisation (they never
    * change there) rather than holding interned copies: 100,000 of each. */
   guint8                owner_borrowed : 1;
+  /* Another owner in the tree has the same name: show the id too. */
+  guint8                owner_shared : 1;
 };
 
 /* What changed in a record, so a live wrapper notifies the right properties. */

@@ -14,7 +14,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "trellis-date.h"
@@ -495,7 +494,7 @@ shrink_to_fit (GArray *array)
 }
 
 /* Two people with one name (two 张伟轩 among 100,000) would read as one
- * person with twice the goals: their goals show the employee id too. */
+ * person with twice the goals: their goals' owner label adds the id. */
 static void
 name_namesakes (TrellisGoalTree *self)
 {
@@ -522,21 +521,9 @@ name_namesakes (TrellisGoalTree *self)
   for (guint32 i = 0; i < self->n_goals; i++)
     {
       TrellisGoalData *d = goal_at (self, i);
-      g_autofree char *label = NULL;
 
-      if (d->owner_kind != TRELLIS_OWNER_EMPLOYEE || d->owner_name == NULL ||
-          !g_hash_table_contains (shared, d->owner_name))
-        continue;
-      /* Translators: a person's name and employee id, for people who share a name */
-      label = g_strdup_printf (_("%s (%s)"), d->owner_name, d->owner_id);
-      if (d->owner_borrowed)
-        {
-          d->owner_id = trellis_text_intern (d->owner_id);
-          d->owner_borrowed = FALSE;
-        }
-      else
-        trellis_text_release (d->owner_name);
-      d->owner_name = trellis_text_intern (label);
+      d->owner_shared = d->owner_kind == TRELLIS_OWNER_EMPLOYEE && d->owner_name != NULL &&
+                        g_hash_table_contains (shared, d->owner_name);
     }
 }
 

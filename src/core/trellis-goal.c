@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "trellis-text.h"
@@ -27,6 +28,7 @@ struct _TrellisGoal
   GObject         *owner;        /* the goal tree whose record this shows, or NULL */
   TrellisGoalData *data;
   GPtrArray       *key_results;  /* standalone: the KRs; in a tree: wrappers, made when asked */
+  char            *owner_label;  /* made when asked, for owners who share a name */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisGoal, trellis_goal, G_TYPE_OBJECT)
@@ -38,6 +40,7 @@ enum {
   PROP_KIND,
   PROP_OWNER_KIND,
   PROP_OWNER_NAME,
+  PROP_OWNER_LABEL,
   PROP_CYCLE_ID,
   PROP_CATEGORY,
   PROP_ORIGIN,
@@ -78,6 +81,7 @@ trellis_goal_finalize (GObject *object)
   TrellisGoal *self = (TrellisGoal *)object;
 
   g_clear_pointer (&self->key_results, g_ptr_array_unref);
+  g_clear_pointer (&self->owner_label, g_free);
   if (self->data->standalone)
     standalone_data_free (self->data);
   else if (self->data->object == self)
@@ -103,6 +107,7 @@ trellis_goal_get_property (GObject    *object,
     case PROP_KIND: g_value_set_int (value, d->kind); break;
     case PROP_OWNER_KIND: g_value_set_int (value, d->owner_kind); break;
     case PROP_OWNER_NAME: g_value_set_string (value, d->owner_name); break;
+    case PROP_OWNER_LABEL: g_value_set_string (value, trellis_goal_get_owner_label (self)); break;
     case PROP_CYCLE_ID: g_value_set_string (value, d->cycle_id); break;
     case PROP_CATEGORY: g_value_set_int (value, d->category); break;
     case PROP_ORIGIN: g_value_set_int (value, d->origin); break;
@@ -136,6 +141,7 @@ trellis_goal_class_init (TrellisGoalClass *klass)
   properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, TRELLIS_GOAL_KPI, 0, flags);
   properties[PROP_OWNER_KIND] = g_param_spec_int ("owner-kind", NULL, NULL, 0, TRELLIS_OWNER_EMPLOYEE, 0, flags);
   properties[PROP_OWNER_NAME] = g_param_spec_string ("owner-name", NULL, NULL, NULL, flags);
+  properties[PROP_OWNER_LABEL] = g_param_spec_string ("owner-label", NULL, NULL, NULL, flags);
   properties[PROP_CYCLE_ID] = g_param_spec_string ("cycle-id", NULL, NULL, NULL, flags);
   properties[PROP_CATEGORY] = g_param_spec_int ("category", NULL, NULL, 0, TRELLIS_CATEGORY_INNOVATION, 0, flags);
   properties[PROP_ORIGIN] = g_param_spec_int ("origin", NULL, NULL, 0, TRELLIS_ORIGIN_SELF, 0, flags);
@@ -284,7 +290,11 @@ trellis_goal_data_changed (TrellisGoalData    *data,
   if (changes & TRELLIS_GOAL_CHANGED_STATE)
     g_object_notify_by_pspec (object, properties[PROP_STATE]);
   if (changes & TRELLIS_GOAL_CHANGED_OWNER)
-    g_object_notify_by_pspec (object, properties[PROP_OWNER_NAME]);
+    {
+      g_clear_pointer (&data->object->owner_label, g_free);
+      g_object_notify_by_pspec (object, properties[PROP_OWNER_NAME]);
+      g_object_notify_by_pspec (object, properties[PROP_OWNER_LABEL]);
+    }
   if (changes & TRELLIS_GOAL_CHANGED_TEXT)
     {
       g_object_notify_by_pspec (object, properties[PROP_TITLE]);
@@ -394,6 +404,19 @@ trellis_goal_get_key_results (TrellisGoal *self)
   return self->key_results;
 }
 
+const char *
+trellis_goal_get_owner_label (TrellisGoal *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GOAL (self), NULL);
+
+  if (!self->data->owner_shared)
+    return self->data->owner_name;
+  if (self->owner_label == NULL)
+    /* Translators: a person's name and employee id, for people who share a name */
+    self->owner_label = g_strdup_printf (_("%s (%s)"), self->data->owner_name, self->data->owner_id);
+  return self->owner_label;
+}
+
 void
 trellis_goal_set_owner_name (TrellisGoal *self,
                              const char  *name)
@@ -410,7 +433,9 @@ trellis_goal_set_owner_name (TrellisGoal *self,
   else
     trellis_text_release (self->data->owner_name);
   self->data->owner_name = trellis_text_intern (name);
+  g_clear_pointer (&self->owner_label, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_NAME]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_LABEL]);
 }
 
 /* Company goals are the top of the cascade; everything else should align. */

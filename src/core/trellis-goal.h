@@ -75,7 +75,7 @@ typedef struct {
 } TrellisGoalFields;
 
 /* Properties the UI binds to (read-only, notified when the tree recomputes):
- * id, title, kind, owner-kind, owner-name, cycle-id, category, origin,
+ * id, title, kind, owner-kind, owner-name, owner-label, cycle-id, category, origin,
  * weight, state, progress (own, from the KRs), display-progress, score,
  * progress-status, aligned-progress (weighted mean of aligned children),
  * n-children, lagging, abnormal, unaligned, last-checkin-at. */
@@ -92,6 +92,9 @@ const char           *trellis_goal_get_owner_id        (TrellisGoal *self);
 const char           *trellis_goal_get_department_id   (TrellisGoal *self);
 const char           *trellis_goal_get_employee_id     (TrellisGoal *self);
 const char           *trellis_goal_get_owner_name      (TrellisGoal *self);
+/* The owner's name for display: with the employee id when another owner
+ * in the same goal tree has the same name. */
+const char           *trellis_goal_get_owner_label     (TrellisGoal *self);
 void                  trellis_goal_set_owner_name      (TrellisGoal *self,
                                                         const char  *name);
 const char           *trellis_goal_get_cycle_id        (TrellisGoal *self);
