@@ -826,6 +826,9 @@ trellis_goal_editor_new (GtkWindow        *parent,
       gtk_widget_set_sensitive (GTK_WIDGET (self->department_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->person_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->cycle_row), FALSE);
+      adw_preferences_group_set_description (self->owner_group,
+                                             _("A goal keeps its owner and cycle: for another person or "
+                                               "cycle, create a new goal."));
 
       for (guint i = 0; i < krs->len; i++)
         {

@@ -278,9 +278,10 @@ trellis_alignment_choices_build (TrellisGoalTree     *tree,
         continue;
 
       {
-        /* Translators: an alignment choice: a goal and its owner */
-        g_autofree char *label = g_strdup_printf (_("%s — %s"), trellis_goal_get_title (goal),
-                                                  trellis_goal_get_owner_name (goal));
+        /* Owner first: seventeen regions share one goal title, and a long
+         * title is cut at the end. */
+        g_autofree char *label = g_strdup_printf (_("%s · %s"), trellis_goal_get_owner_label (goal),
+                                                  trellis_goal_get_title (goal));
 
         gtk_string_list_append (labels, label);
         g_ptr_array_add (goal_ids, g_strdup (trellis_goal_get_id (goal)));
