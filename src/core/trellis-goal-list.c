@@ -123,21 +123,6 @@ trellis_goal_list_append (TrellisGoalList *self,
 }
 
 void
-trellis_goal_list_remove_index (TrellisGoalList *self,
-                                guint32          index)
-{
-  g_return_if_fail (TRELLIS_IS_GOAL_LIST (self));
-
-  for (guint i = 0; i < self->indices->len; i++)
-    if (g_array_index (self->indices, guint32, i) == index)
-      {
-        g_array_remove_index (self->indices, i);
-        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
-        return;
-      }
-}
-
-void
 trellis_goal_list_forget_tree (TrellisGoalList *self)
 {
   guint n;

@@ -31,8 +31,6 @@ guint32          trellis_goal_list_get_index   (TrellisGoalList *self,
                                                 guint            position);
 void             trellis_goal_list_append      (TrellisGoalList *self,
                                                 guint32          index);
-void             trellis_goal_list_remove_index (TrellisGoalList *self,
-                                                guint32          index);
 /* The tree is going away: the list empties. */
 void             trellis_goal_list_forget_tree (TrellisGoalList *self);
 
