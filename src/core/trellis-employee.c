@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "trellis-employee.h"
+#include "trellis-text.h"
 
 struct _TrellisEmployee
 {
@@ -25,6 +26,8 @@ struct _TrellisEmployee
   char     *name;
   char     *english_name;
   char     *email;
+  /* Interned: 100,000 people share a few hundred titles, levels,
+   * departments, managers and hire dates. */
   char     *title;
   char     *level;
   char     *department_id;
@@ -66,12 +69,12 @@ trellis_employee_finalize (GObject *object)
   g_free (self->name);
   g_free (self->english_name);
   g_free (self->email);
-  g_free (self->title);
-  g_free (self->level);
-  g_free (self->department_id);
-  g_free (self->manager_id);
-  g_free (self->hire_date);
-  g_free (self->department_name);
+  trellis_text_release (self->title);
+  trellis_text_release (self->level);
+  trellis_text_release (self->department_id);
+  trellis_text_release (self->manager_id);
+  trellis_text_release (self->hire_date);
+  trellis_text_release (self->department_name);
   g_free (self->search_key);
 
   G_OBJECT_CLASS (trellis_employee_parent_class)->finalize (object);
@@ -200,11 +203,11 @@ trellis_employee_new (const TrellisEmployeeFields *fields)
   self->name = g_strdup (fields->name);
   self->english_name = dup_or_null (fields->english_name);
   self->email = dup_or_null (fields->email);
-  self->title = dup_or_null (fields->title);
-  self->level = dup_or_null (fields->level);
-  self->department_id = dup_or_null (fields->department_id);
-  self->manager_id = dup_or_null (fields->manager_id);
-  self->hire_date = dup_or_null (fields->hire_date);
+  self->title = trellis_text_intern (fields->title);
+  self->level = trellis_text_intern (fields->level);
+  self->department_id = trellis_text_intern (fields->department_id);
+  self->manager_id = trellis_text_intern (fields->manager_id);
+  self->hire_date = trellis_text_intern (fields->hire_date);
   self->active = fields->active;
   self->search_key = build_search_key (self);
   return self;
@@ -314,8 +317,8 @@ trellis_employee_set_department_name (TrellisEmployee *self,
   if (g_strcmp0 (self->department_name, name) == 0)
     return;
 
-  g_free (self->department_name);
-  self->department_name = g_strdup (name);
+  trellis_text_release (self->department_name);
+  self->department_name = trellis_text_intern (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT_NAME]);
 }
 
