@@ -252,7 +252,7 @@ start_search (TrellisKeyResultChooser *self,
       self->pending_text = g_strdup (text);
       /* Safe from another thread: the stale search stops at once. */
       if (self->search_store != NULL)
-        sqlite3_interrupt (trellis_store_get_handle (self->search_store));
+        trellis_store_interrupt (self->search_store);
       return;
     }
 
@@ -382,7 +382,7 @@ trellis_key_result_chooser_dispose (GObject *object)
 
   self->disposed = TRUE;
   if (self->searching && self->search_store != NULL)
-    sqlite3_interrupt (trellis_store_get_handle (self->search_store));
+    trellis_store_interrupt (self->search_store);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_KEY_RESULT_CHOOSER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -353,6 +353,13 @@ trellis_store_get_handle (TrellisStore *self)
   return self->db;
 }
 
+void
+trellis_store_interrupt (TrellisStore *self)
+{
+  g_return_if_fail (TRELLIS_IS_STORE (self));
+  sqlite3_interrupt (self->db);
+}
+
 sqlite3_stmt *
 trellis_store_prepare (TrellisStore  *self,
                        const char    *sql,

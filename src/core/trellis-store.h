@@ -46,6 +46,9 @@ TrellisStore *trellis_store_open                 (const char    *path,
 const char   *trellis_store_get_path             (TrellisStore  *self);
 int           trellis_store_get_user_version     (TrellisStore  *self);
 sqlite3      *trellis_store_get_handle           (TrellisStore  *self);
+/* Stops the statement running on the connection, from any thread: a
+ * search that the person has already typed past. */
+void          trellis_store_interrupt            (TrellisStore  *self);
 
 /* Returns a cached, reset statement with bindings cleared; owned by the store. */
 sqlite3_stmt *trellis_store_prepare              (TrellisStore  *self,
