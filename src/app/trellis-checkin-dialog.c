@@ -554,7 +554,7 @@ trellis_checkin_dialog_save (TrellisCheckinDialog  *self,
         {
           g_autoptr(GError) sync_error = NULL;
 
-          if (!trellis_goal_tree_sync_from_store (self->tree, store, goal_id, &sync_error))
+          if (!trellis_goal_tree_reload_goal (self->tree, store, goal_id, NULL, &sync_error))
             g_warning ("Could not update goal %s: %s", goal_id, sync_error->message);
         }
     }

@@ -297,7 +297,7 @@ remove_saved_kr (TrellisGoalEditor *self,
     }
 
   /* The goals page shows the same goal objects: bring them up to date. */
-  if (!trellis_goal_tree_sync_from_store (self->tree, store, trellis_goal_get_id (self->goal), &error))
+  if (!trellis_goal_tree_reload_goal (self->tree, store, trellis_goal_get_id (self->goal), NULL, &error))
     g_warning ("Could not update goal %s after removing key result %s: %s",
                trellis_goal_get_id (self->goal), key_result_id, error->message);
 }

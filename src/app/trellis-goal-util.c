@@ -230,18 +230,6 @@ trellis_cycle_fraction_at (TrellisCycle *cycle,
   return CLAMP (trellis_cycle_elapsed_fraction (cycle, &day), 0.0, 1.0);
 }
 
-gboolean
-trellis_goal_tree_sync_from_store (TrellisGoalTree  *tree,
-                                   TrellisStore     *store,
-                                   const char       *goal_id,
-                                   GError          **error)
-{
-  g_return_val_if_fail (TRELLIS_IS_GOAL_TREE (tree), FALSE);
-  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
-
-  return trellis_goal_tree_reload_goal (tree, store, goal_id, NULL, error);
-}
-
 void
 trellis_alignment_choices_build (TrellisGoalTree     *tree,
                                  TrellisOrganisation *organisation,

@@ -52,14 +52,6 @@ TrellisEmployee *trellis_goal_get_owner_person (TrellisGoal         *goal,
 double      trellis_cycle_fraction_at        (TrellisCycle         *cycle,
                                               const char           *timestamp);
 
-/* Copies a goal's key-result targets and weights and its own weight from
- * the store into the tree's objects, and recomputes what depends on them.
- * Used after writes the tree does not see (weight rules, change requests). */
-gboolean    trellis_goal_tree_sync_from_store (TrellisGoalTree     *tree,
-                                              TrellisStore         *store,
-                                              const char           *goal_id,
-                                              GError              **error);
-
 /* What a goal owned in @department_id (NULL: the company) can align to:
  * the company's and that department chain's goals in @tree, each followed
  * by its key results. Fills @labels and, in step, @goal_ids and @kr_ids

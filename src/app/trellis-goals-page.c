@@ -1525,7 +1525,7 @@ on_change_decided_cb (TrellisGoalsPage *self,
 
   /* An approved change re-baselines a target or weight in the store. */
   if (goal != NULL && self->tree != NULL &&
-      !trellis_goal_tree_sync_from_store (self->tree, get_store (self), trellis_goal_get_id (goal), &error))
+      !trellis_goal_tree_reload_goal (self->tree, get_store (self), trellis_goal_get_id (goal), NULL, &error))
     g_warning ("Could not update goal %s: %s", trellis_goal_get_id (goal), error->message);
 
   trellis_widget_add_toast (GTK_WIDGET (self), message);
